@@ -1,0 +1,83 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Module map: see DESIGN.md. Each library target has one job; the executable wires them.
+let package = Package(
+    name: "ovn-edge",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "ovn-edge", targets: ["ovn-edge"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+    ],
+    targets: [
+        // OpenSSL from the system (Debian libssl-dev), for TLS in HTTPServer and OVSDB.
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "openssl",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        .target(
+            name: "HTTPServer",
+            dependencies: [
+                "COpenSSL",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "OVSDB",
+            dependencies: [
+                "COpenSSL",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(name: "EdgeCore"),
+        .target(
+            name: "EdgeStore",
+            dependencies: [
+                "EdgeCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .target(
+            name: "EdgeSync",
+            dependencies: [
+                "EdgeCore", "EdgeStore", "OVSDB",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ]
+        ),
+        .target(
+            name: "EdgeAPI",
+            dependencies: [
+                "EdgeCore", "EdgeStore", "HTTPServer",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
+        ),
+        // Starting and stopping a private OVN (NB, SB, northd): `ovn-edge sandbox`, `serve`'s
+        // embedded default and the test harness all use it.
+        .target(name: "OVNSandbox"),
+        .executableTarget(
+            name: "ovn-edge",
+            dependencies: [
+                "HTTPServer", "OVSDB", "EdgeCore", "EdgeStore", "EdgeSync", "EdgeAPI", "OVNSandbox",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Shared test helpers: throwaway OVN sandboxes, temp folders, process helpers.
+        .target(name: "TestSupport", dependencies: ["OVNSandbox"]),
+
+        // Test targets: one per module (added with the module's first tests) plus end-to-end tests.
+        .testTarget(name: "IntegrationTests", dependencies: ["OVNSandbox", "TestSupport"]),
+    ]
+)

@@ -1,0 +1,1 @@
+// Module EdgeAPI: see DESIGN.md.

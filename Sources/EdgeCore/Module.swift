@@ -1,0 +1,1 @@
+// Module EdgeCore: see DESIGN.md.

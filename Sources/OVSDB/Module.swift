@@ -1,0 +1,1 @@
+// Module OVSDB: see DESIGN.md.
