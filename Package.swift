@@ -78,6 +78,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["OVNSandbox"]),
 
         // Test targets: one per module (added with the module's first tests) plus end-to-end tests.
+        .testTarget(name: "EdgeAPITests", dependencies: ["EdgeAPI", "EdgeStore", "HTTPServer", "TestSupport"]),
         .testTarget(name: "IntegrationTests", dependencies: ["OVNSandbox", "TestSupport"]),
     ]
 )

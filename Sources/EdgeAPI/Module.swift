@@ -1,1 +1,0 @@
-// Module EdgeAPI: see DESIGN.md.
