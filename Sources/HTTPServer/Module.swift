@@ -1,0 +1,1 @@
+// Module HTTPServer: see DESIGN.md.
