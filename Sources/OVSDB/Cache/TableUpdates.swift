@@ -1,0 +1,116 @@
+import Foundation
+
+/// Applying `<table-updates>` (monitor) and `<table-updates2>` (monitor_cond,
+/// monitor_cond_since) to cached tables.
+enum TableUpdates {
+    /// Which monitor notation a payload uses.
+    enum Notation { case v1, v2 }
+
+    /// Applies incremental updates in place; returns the changes.
+    static func applyIncremental(_ payload: JSON, notation: Notation, to tables: inout [String: TableSnapshot],
+                                 schema: DatabaseSchema?, columns: [String: [String]]) -> [RowChange] {
+        guard let byTable = payload.objectValue else { return [] }
+        var changes: [RowChange] = []
+        for (table, rowsJSON) in byTable {
+            guard let rows = rowsJSON.objectValue else { continue }
+            let tableSchema = schema?[table]
+            var snapshot = tables[table] ?? TableSnapshot(name: table, indexesName: tableSchema?["name"] != nil)
+            tables[table] = nil // keep the snapshot uniquely referenced while mutating it
+            let defaults = defaultColumns(tableSchema, columns[table])
+            for (uuidText, update) in rows {
+                guard let uuid = UUID(ovsdb: uuidText), let update = update.objectValue else { continue }
+                let old = snapshot[uuid]
+                let new: Row?
+                switch notation {
+                case .v1:
+                    if let newJSON = update["new"]?.objectValue {
+                        var row = old ?? Row(uuid: uuid, columns: defaults)
+                        for (name, value) in Row(json: newJSON, table: tableSchema, uuid: uuid).columns { row.columns[name] = value }
+                        new = row
+                    } else {
+                        new = nil
+                    }
+                case .v2:
+                    if let inserted = (update["initial"] ?? update["insert"])?.objectValue {
+                        var row = Row(uuid: uuid, columns: defaults)
+                        for (name, value) in Row(json: inserted, table: tableSchema, uuid: uuid).columns { row.columns[name] = value }
+                        new = row
+                    } else if let diff = update["modify"]?.objectValue {
+                        guard var row = old else { continue }
+                        for (name, valueJSON) in diff {
+                            let type = tableSchema?[name]?.type
+                            guard let value = Value(json: valueJSON, type: type) else { continue }
+                            row.columns[name] = applyDiff(value, to: row.columns[name], type: type)
+                        }
+                        new = row
+                    } else if update["delete"] != nil {
+                        new = nil
+                    } else {
+                        continue
+                    }
+                }
+                if let new { snapshot.set(new) } else if old != nil { snapshot.remove(uuid) } else { continue }
+                if old != new { changes.append(RowChange(table: table, uuid: uuid, old: old, new: new)) }
+            }
+            tables[table] = snapshot
+        }
+        return changes
+    }
+
+    /// Replaces the tables with a full snapshot (an initial monitor reply) and returns the
+    /// difference: inserts, modifies, and deletes for rows that are gone.
+    static func replace(with payload: JSON, notation: Notation, tables: inout [String: TableSnapshot],
+                        schema: DatabaseSchema?, columns: [String: [String]], monitored: [String]) -> [RowChange] {
+        var fresh: [String: TableSnapshot] = [:]
+        for table in monitored {
+            fresh[table] = TableSnapshot(name: table, indexesName: schema?[table]?["name"] != nil)
+        }
+        _ = applyIncremental(payload, notation: notation, to: &fresh, schema: schema, columns: columns)
+        var changes: [RowChange] = []
+        for (table, newTable) in fresh {
+            let oldTable = tables[table]
+            for (uuid, row) in newTable.rows {
+                let old = oldTable?[uuid]
+                if old != row { changes.append(RowChange(table: table, uuid: uuid, old: old, new: row)) }
+            }
+            if let oldTable {
+                for (uuid, row) in oldTable.rows where newTable[uuid] == nil {
+                    changes.append(RowChange(table: table, uuid: uuid, old: row, new: nil))
+                }
+            }
+        }
+        for (table, oldTable) in tables where fresh[table] == nil {
+            for (uuid, row) in oldTable.rows { changes.append(RowChange(table: table, uuid: uuid, old: row, new: nil)) }
+        }
+        tables = fresh
+        return changes
+    }
+
+    private static func defaultColumns(_ table: TableSchema?, _ columns: [String]?) -> [String: Value] {
+        guard let table else { return [:] }
+        guard let columns else { return table.defaultColumns }
+        var out: [String: Value] = [:]
+        for name in columns { if let column = table[name] { out[name] = column.type.defaultValue } }
+        return out
+    }
+
+    /// update2 `modify`: scalars are replaced, sets toggle the given elements, maps add, remove
+    /// or replace the given keys.
+    static func applyDiff(_ diff: Value, to old: Value?, type: ColumnType?) -> Value {
+        switch (diff, old) {
+        case (.map(let changes), .map(var current)?):
+            for (key, value) in changes {
+                if let existing = current[key], existing == value { current[key] = nil } else { current[key] = value }
+            }
+            return .map(current)
+        case (.set(let toggled), .set(var current)?):
+            for atom in toggled { if current.remove(atom) == nil { current.insert(atom) } }
+            return .set(current)
+        case (.atom(let atom), .set(var current)?) where type?.isScalar != true:
+            if current.remove(atom) == nil { current.insert(atom) }
+            return .set(current)
+        default:
+            return diff
+        }
+    }
+}

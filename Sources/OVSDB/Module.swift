@@ -1,1 +1,0 @@
-// Module OVSDB: see DESIGN.md.
