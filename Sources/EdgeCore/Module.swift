@@ -1,1 +1,0 @@
-// Module EdgeCore: see DESIGN.md.

@@ -1,0 +1,35 @@
+/// A public address (one per family the network has) and its MAC, held from an external network.
+/// Addresses and MAC given at creation are requested; missing ones are allocated. Once stored,
+/// all are filled in and cannot change.
+public struct EIPSpec: ResourceSpec {
+    public static let kind = ResourceKind.eip
+
+    public var network: ResourceReference
+    public var ipV4: IPv4Address?
+    public var ipV6: IPv6Address?
+    public var mac: MACAddress?
+
+    enum CodingKeys: String, CodingKey {
+        case network
+        case ipV4 = "ip_v4"
+        case ipV6 = "ip_v6"
+        case mac
+    }
+
+    public init(network: ResourceReference, ipV4: IPv4Address? = nil, ipV6: IPv6Address? = nil, mac: MACAddress? = nil) {
+        self.network = network
+        self.ipV4 = ipV4
+        self.ipV6 = ipV6
+        self.mac = mac
+    }
+
+    public func validate() -> [FieldError] {
+        var report = ValidationReport()
+        if let mac, !mac.isUnicast { report.add("mac", .invalidMAC, "\(mac) is a multicast address") }
+        return report.errors
+    }
+
+    public var allocation: AddressAllocation? {
+        mac.map { AddressAllocation(ipV4: ipV4, ipV6: ipV6, mac: $0) }
+    }
+}

@@ -1,1 +1,0 @@
-// Module EdgeStore: see DESIGN.md.

@@ -1,0 +1,4 @@
+/// List filters that map to a column of some kinds only.
+enum ListFilterField: String, Hashable, Sendable {
+    case network, eip, router, ip
+}

@@ -1,0 +1,71 @@
+import EdgeCore
+import Foundation
+import GRDB
+
+/// A router gateway uses an EIP of its network, or gets one allocated for it (released when the
+/// gateway is purged). Router, network and EIP are fixed after creation.
+struct RouterGatewayBehavior: RecordKindBehavior {
+    typealias Record = RouterGatewayRecord
+
+    var filterColumns: [ListFilterField: String] { [.network: "network_id", .eip: "eip_id", .router: "router"] }
+
+    func prepare(_ input: ResourceInput<RouterGatewaySpec>, existing: RouterGateway?, in scope: WriteScope) throws -> RouterGatewaySpec {
+        var spec = input.spec
+        if let existing {
+            var report = ValidationReport()
+            if spec.router != existing.spec.router { report.add("router", .immutable, "create another gateway instead") }
+            if try !EIPBehavior.sameObject(spec.network, existing.spec.network, kind: .externalNetwork, in: scope.db) {
+                report.add("network", .immutable, "create another gateway instead")
+            }
+            if let eip = spec.eip, let stored = existing.spec.eip, try !EIPBehavior.sameObject(eip, stored, kind: .eip, in: scope.db) {
+                report.add("eip", .immutable, "create another gateway instead")
+            }
+            if !report.errors.isEmpty { throw StoreError.validation(ValidationFailure(report.errors)) }
+            spec.network = existing.spec.network
+            spec.eip = existing.spec.eip
+            return spec
+        }
+        let network = try scope.resolve(spec.network, kind: .externalNetwork, field: "network")
+        spec.network = .id(network)
+        if let reference = spec.eip {
+            let eip = try scope.resolve(reference, kind: .eip, field: "eip")
+            let eipNetwork = try String.fetchOne(scope.db, sql: "SELECT network_id FROM eips WHERE id = ?", arguments: [eip.text])
+            guard eipNetwork == network.text else {
+                throw StoreError.validation(ValidationFailure(field: "eip", code: .invalidReference, message: "the EIP belongs to another external network"))
+            }
+            spec.eip = .id(eip)
+        } else {
+            let owned = try EIPBehavior().create(ResourceInput(project: input.project, spec: EIPSpec(network: .id(network))), in: scope)
+            scope.ownedEIPs.insert(owned.id)
+            spec.eip = .id(owned.id)
+        }
+        return spec
+    }
+
+    func insert(_ resource: RouterGateway, changeSeq: Int64, in scope: WriteScope) throws {
+        var record = try RouterGatewayRecord(resource, changeSeq: changeSeq)
+        record.eipOwned = resource.spec.eip?.id.map(scope.ownedEIPs.contains) ?? false
+        try record.insert(scope.db)
+    }
+
+    func update(_ resource: RouterGateway, seq: Int64, changeSeq: Int64, in scope: WriteScope) throws {
+        var record = try RouterGatewayRecord(resource, changeSeq: changeSeq, seq: seq)
+        record.eipOwned = try Self.ownsEIP(resource.id, in: scope.db)
+        try record.update(scope.db)
+    }
+
+    func didWrite(old: RouterGateway?, new: RouterGateway?, in scope: WriteScope) throws {
+        try BindingLog.record(old: old, new: new, eip: \.eip, in: scope)
+        if let old, new == nil, let eip = old.spec.eip?.id, scope.ownedEIPs.contains(eip) {
+            _ = try EIPBehavior().delete(.id(eip), expectedRevision: nil, in: scope)
+        }
+    }
+
+    func willRemove(_ existing: RouterGateway, in scope: WriteScope) throws {
+        if let eip = existing.spec.eip?.id, try Self.ownsEIP(existing.id, in: scope.db) { scope.ownedEIPs.insert(eip) }
+    }
+
+    static func ownsEIP(_ gateway: UUID, in db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT eip_owned FROM router_gateways WHERE id = ?", arguments: [gateway.text]) ?? false
+    }
+}

@@ -1,0 +1,141 @@
+import EdgeCore
+import Foundation
+import GRDB
+
+/// The SQLite database of desired state, allocations and history.
+///
+/// Open with `Store.open(path:)` (or `open(dataDirectory:)`), then `migrate()`. Reads run
+/// concurrently on a WAL pool; writes run one at a time, each in a single IMMEDIATE transaction
+/// that also appends its change-log (and allocation-history) rows, so a failed write changes
+/// nothing. IPAM state lives in memory per network, rebuilt from the database on first use, and
+/// is only touched inside those serialized write transactions.
+public final class Store: Sendable {
+    /// The file name `open(dataDirectory:)` uses.
+    public static let fileName = "ovn-edge.sqlite"
+
+    public let path: String
+    let pool: DatabasePool
+    let ipam = IPAMRegistry()
+    let clock: @Sendable () -> Date
+    let migrator = SchemaMigrator(migrations: SchemaMigration.all)
+
+    private init(path: String, pool: DatabasePool, clock: @escaping @Sendable () -> Date) {
+        self.path = path
+        self.pool = pool
+        self.clock = clock
+    }
+
+    /// Opens (creating if needed) the database at `path` with WAL, foreign keys and a busy
+    /// timeout. Refuses a database migrated by a newer binary
+    /// (`StoreError.databaseNewerThanBinary`). Does not migrate.
+    public static func open(path: String, configuration: StoreConfiguration = StoreConfiguration()) throws -> Store {
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(configuration.busyTimeout)
+        config.maximumReaderCount = configuration.maximumReaderCount
+        let synchronous = configuration.synchronousFull ? "FULL" : "NORMAL"
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
+        }
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: config)
+        } catch {
+            throw DatabaseErrorMapping.map(error)
+        }
+        let store = Store(path: path, pool: pool, clock: configuration.clock)
+        try store.read { db in try store.migrator.checkNotNewer(db) }
+        return store
+    }
+
+    /// Opens `<dataDirectory>/ovn-edge.sqlite`, creating the folder if needed.
+    public static func open(dataDirectory: String, configuration: StoreConfiguration = StoreConfiguration()) throws -> Store {
+        try open(path: (dataDirectory as NSString).appendingPathComponent(fileName), configuration: configuration)
+    }
+
+    /// Every migration this binary carries.
+    public static var availableMigrations: [SchemaMigration] { SchemaMigration.all }
+
+    /// Applies pending migrations in order, each in its own transaction, and returns the names
+    /// applied now (empty when the schema was current).
+    @discardableResult
+    public func migrate() throws -> [String] {
+        let before = try migrationStatus()
+        if !before.unknown.isEmpty {
+            throw StoreError.databaseNewerThanBinary(unknownMigrations: before.unknown, binaryLatest: before.available.last)
+        }
+        do {
+            try migrator.migrator.migrate(pool)
+        } catch {
+            throw DatabaseErrorMapping.map(error)
+        }
+        return try migrationStatus().applied.filter { !before.applied.contains($0) }
+    }
+
+    public func migrationStatus() throws -> MigrationStatus {
+        try read { db in try migrator.status(db) }
+    }
+
+    /// Throws `migrationRequired` unless every migration of this binary has run.
+    public func requireCurrentSchema() throws {
+        let status = try migrationStatus()
+        if !status.unknown.isEmpty {
+            throw StoreError.databaseNewerThanBinary(unknownMigrations: status.unknown, binaryLatest: status.available.last)
+        }
+        if !status.pending.isEmpty { throw StoreError.migrationRequired(pending: status.pending) }
+    }
+
+    public func close() throws { try pool.close() }
+
+    // MARK: - Repositories and logs
+
+    public var networks: Repository<ExternalNetworkSpec> { Repository(store: self, behavior: ExternalNetworkBehavior()) }
+    public var eips: Repository<EIPSpec> { Repository(store: self, behavior: EIPBehavior()) }
+    public var routerGateways: Repository<RouterGatewaySpec> { Repository(store: self, behavior: RouterGatewayBehavior()) }
+    public var fips: Repository<FloatingIPSpec> { Repository(store: self, behavior: FloatingIPBehavior()) }
+    public var snatRules: Repository<SNATRuleSpec> { Repository(store: self, behavior: SNATRuleBehavior()) }
+    public var dnatRules: Repository<DNATRuleSpec> { Repository(store: self, behavior: DNATRuleBehavior()) }
+    public var mirrors: Repository<MirrorSpec> { Repository(store: self, behavior: MirrorBehavior()) }
+
+    public var changeLog: ChangeLog { ChangeLog(store: self) }
+    public var allocationHistory: AllocationHistory { AllocationHistory(store: self) }
+    public var sync: SyncQueue { SyncQueue(store: self) }
+    public var idempotencyKeys: IdempotencyKeys { IdempotencyKeys(store: self) }
+
+    // MARK: - Transactions
+
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.read(body)
+        } catch {
+            throw DatabaseErrorMapping.map(error)
+        }
+    }
+
+    /// Runs `body` in one IMMEDIATE transaction on the single writer. IPAM pools touched by a
+    /// transaction that fails, and pools whose network changed, are dropped before the writer is
+    /// released, so the next writer rebuilds them from committed rows.
+    func write<T>(_ context: ChangeContext, _ body: (WriteScope) throws -> T) throws -> T {
+        do {
+            return try pool.writeWithoutTransaction { db in
+                let scope = WriteScope(db: db, now: StoreTime.truncate(clock()), context: context, ipam: ipam)
+                do {
+                    var result: T?
+                    try db.inTransaction(.immediate) {
+                        result = try body(scope)
+                        return .commit
+                    }
+                    ipam.drop(scope.reshapedNetworks)
+                    return result!
+                } catch {
+                    ipam.drop(scope.touchedNetworks.union(scope.reshapedNetworks))
+                    throw error
+                }
+            }
+        } catch {
+            throw DatabaseErrorMapping.map(error)
+        }
+    }
+}

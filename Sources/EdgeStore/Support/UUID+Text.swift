@@ -1,0 +1,7 @@
+import Foundation
+
+extension UUID {
+    /// Lower-case text, as ids are stored and printed.
+    var text: String { uuidString.lowercased() }
+}
+

@@ -1,0 +1,94 @@
+import EdgeCore
+import Foundation
+import GRDB
+
+/// What the reconciler (EdgeSync) reads and writes back: objects needing work, status
+/// write-back without a revision bump, and the final purge of deleted objects.
+public struct SyncQueue: Sendable {
+    let store: Store
+
+    /// Objects not `ready`, oldest change first, from the partial `*_unsynced` indexes.
+    public func pending(
+        kinds: [ResourceKind] = ResourceKind.allCases, afterChangeSeq: Int64 = 0, limit: Int = 500
+    ) throws -> [SyncItem] {
+        try store.read { db in
+            var items: [SyncItem] = []
+            for kind in kinds {
+                let rows = try Row.fetchAll(
+                    db,
+                    sql: """
+                    SELECT id, revision, observed_revision, phase, change_seq FROM \(TableNames.table(of: kind))
+                    WHERE phase <> 'ready' AND change_seq > ? ORDER BY change_seq LIMIT ?
+                    """,
+                    arguments: [afterChangeSeq, limit]
+                )
+                items += try rows.map { row in
+                    SyncItem(
+                        kind: kind, id: try uuid(row["id"]), revision: row["revision"], observedRevision: row["observed_revision"],
+                        phase: try parse(row["phase"], as: SyncPhase.self, column: "phase"), changeSeq: row["change_seq"]
+                    )
+                }
+            }
+            return Array(items.sorted { $0.changeSeq < $1.changeSeq }.prefix(limit))
+        }
+    }
+
+    /// Writes the reconciler's outcome. The revision does not change. A `ready` for an older
+    /// revision than the current one is stored as `pending` (a newer change is still waiting),
+    /// and a `deleting` object stays `deleting`. Phase changes are logged. Returns the stored
+    /// phase, or nil when the object no longer exists.
+    @discardableResult
+    public func setStatus(_ kind: ResourceKind, id: UUID, status: SyncStatus, context: ChangeContext = .reconciler) throws -> SyncPhase? {
+        try store.write(context) { scope in
+            let table = TableNames.table(of: kind)
+            guard let row = try Row.fetchOne(scope.db, sql: "SELECT phase, revision, observed_revision, status_message, conditions FROM \(table) WHERE id = ?", arguments: [id.text]) else {
+                return nil
+            }
+            let current = try parse(row["phase"], as: SyncPhase.self, column: "phase")
+            let revision: Int64 = row["revision"]
+            var phase = status.phase
+            if current == .deleting {
+                phase = .deleting
+            } else if phase == .deleting {
+                throw StoreError.validation(ValidationFailure(field: "phase", code: .invalidValue, message: "only a delete request makes an object deleting"))
+            } else if phase == .ready && status.observedRevision < revision {
+                phase = .pending
+            }
+            let observed = min(status.observedRevision, revision)
+            let conditions = try JSONCoding.encode(status.conditions)
+            try scope.db.execute(
+                sql: "UPDATE \(table) SET phase = ?, observed_revision = ?, status_message = ?, conditions = ? WHERE id = ?",
+                arguments: [phase.rawValue, observed, status.message, conditions, id.text]
+            )
+            if phase != current {
+                let before = SyncStatus(
+                    phase: current, observedRevision: row["observed_revision"], message: row["status_message"],
+                    conditions: try JSONCoding.decode([StatusCondition].self, from: row["conditions"])
+                )
+                let after = SyncStatus(phase: phase, observedRevision: observed, message: status.message, conditions: status.conditions)
+                try scope.log(.status, kind, id, before: try JSONCoding.encode(before), after: try JSONCoding.encode(after))
+            }
+            return phase
+        }
+    }
+
+    /// Removes a `deleting` object once its OVN rows are gone (router gateways also release an
+    /// EIP allocated for them). Returns false when it was already gone.
+    @discardableResult
+    public func purge(_ kind: ResourceKind, id: UUID, context: ChangeContext = .reconciler) throws -> Bool {
+        try store.write(context) { scope in
+            switch kind {
+            case .externalNetwork: try ExternalNetworkBehavior().purge(id, in: scope)
+            case .eip: try EIPBehavior().purge(id, in: scope)
+            case .routerGateway: try RouterGatewayBehavior().purge(id, in: scope)
+            case .floatingIP: try FloatingIPBehavior().purge(id, in: scope)
+            case .snatRule: try SNATRuleBehavior().purge(id, in: scope)
+            case .dnatRule: try DNATRuleBehavior().purge(id, in: scope)
+            case .mirror: try MirrorBehavior().purge(id, in: scope)
+            }
+        }
+    }
+
+    /// The newest change-log id: everything with a larger `changeSeq` is new.
+    public func latestChangeSeq() throws -> Int64 { try store.changeLog.latestID() }
+}

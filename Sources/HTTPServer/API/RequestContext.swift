@@ -1,0 +1,38 @@
+import Logging
+
+/// Per-request facts that are not part of the HTTP message: the request id, a logger carrying it,
+/// the peer, the matched route and values added by middleware.
+public struct RequestContext: Sendable {
+    /// `X-Request-ID` of the request, or a generated one; echoed on the response.
+    public let requestID: String
+    /// Logger with `request-id` metadata.
+    public var logger: Logger
+    /// Peer address as `ip:port` (`[ip]:port` for IPv6).
+    public let remoteAddress: String
+    public let isTLS: Bool
+    /// The pattern that matched (`/v1/eips/{id}`), nil for 404/405 answers; handy as a metrics label.
+    public let routePattern: String?
+    var storage: [ObjectIdentifier: any Sendable]
+
+    public init(requestID: String, logger: Logger, remoteAddress: String = "", isTLS: Bool = false, routePattern: String? = nil) {
+        self.init(requestID: requestID, logger: logger, remoteAddress: remoteAddress, isTLS: isTLS, routePattern: routePattern, storage: [:])
+    }
+
+    init(
+        requestID: String, logger: Logger, remoteAddress: String, isTLS: Bool, routePattern: String?,
+        storage: [ObjectIdentifier: any Sendable]
+    ) {
+        self.storage = storage
+        self.requestID = requestID
+        self.logger = logger
+        self.remoteAddress = remoteAddress
+        self.isTLS = isTLS
+        self.routePattern = routePattern
+        self.logger[metadataKey: "request-id"] = .string(requestID)
+    }
+
+    public subscript<Key: RequestContextKey>(key: Key.Type) -> Key.Value? {
+        get { storage[ObjectIdentifier(key)] as? Key.Value }
+        set { storage[ObjectIdentifier(key)] = newValue }
+    }
+}

@@ -1,1 +1,0 @@
-// Module HTTPServer: see DESIGN.md.

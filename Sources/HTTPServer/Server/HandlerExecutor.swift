@@ -1,0 +1,72 @@
+import Foundation
+
+/// A fixed pool of threads the server owns, used as the task executor of every handler task.
+///
+/// Handlers may block (a synchronous SQLite call, a slow lock): that costs one of our threads, but
+/// never a Dispatch global-queue thread (whose pool grows by ~1 thread/s on Linux) and never an
+/// I/O queue. Async waits inside a handler release the thread.
+final class HandlerExecutor: TaskExecutor, @unchecked Sendable {
+    // Safe: `jobs`, `head` and `stopping` are only touched while holding `condition`.
+    private let condition = NSCondition()
+    private var jobs: [UnownedJob] = []
+    private var head = 0
+    private var stopping = false
+    private var running: Int
+
+    init(threads: Int, name: String) {
+        running = threads
+        for index in 0..<threads {
+            let thread = Thread { [self] in work() }
+            thread.name = "\(name)-\(index)"
+            thread.start()
+        }
+    }
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        condition.lock()
+        jobs.append(job)
+        let orphaned = running == 0
+        condition.signal()
+        condition.unlock()
+        // After `stop()` the threads are gone; a late job (a handler finishing past the shutdown
+        // deadline) still has to run, so it gets a thread of its own.
+        if orphaned { Thread.detachNewThread { [self] in work() } }
+    }
+
+    /// Lets the threads exit once the queue is empty.
+    func stop() {
+        condition.lock()
+        stopping = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    private func work() {
+        while let job = take() {
+            job.runSynchronously(on: asUnownedTaskExecutor())
+        }
+    }
+
+    private func take() -> UnownedJob? {
+        condition.lock()
+        defer { condition.unlock() }
+        while head == jobs.count {
+            if stopping {
+                running = Swift.max(0, running - 1)
+                return nil
+            }
+            condition.wait()
+        }
+        let job = jobs[head]
+        head += 1
+        if head == jobs.count {
+            jobs.removeAll(keepingCapacity: true)
+            head = 0
+        } else if head >= 1024, head * 2 >= jobs.count {
+            jobs.removeSubrange(0..<head)
+            head = 0
+        }
+        return job
+    }
+}
