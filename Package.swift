@@ -44,8 +44,12 @@ let package = Package(
             dependencies: [
                 "EdgeCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
-            ]
+            ],
+            plugins: ["MigrationsPlugin"]
         ),
+        // Build-time embedding of the top-level migrations/*.sql into EdgeStore.
+        .plugin(name: "MigrationsPlugin", capability: .buildTool(), dependencies: ["MigrationsCodegen"]),
+        .executableTarget(name: "MigrationsCodegen", path: "Plugins/MigrationsCodegen"),
         .target(
             name: "EdgeSync",
             dependencies: [
@@ -81,5 +85,7 @@ let package = Package(
         .testTarget(name: "EdgeAPITests", dependencies: ["EdgeAPI", "EdgeStore", "HTTPServer", "TestSupport"]),
         .testTarget(name: "IntegrationTests", dependencies: ["OVNSandbox", "TestSupport"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
+        .testTarget(name: "EdgeCoreTests", dependencies: ["EdgeCore"]),
+        .testTarget(name: "EdgeStoreTests", dependencies: ["EdgeStore", "EdgeCore", "TestSupport"]),
     ]
 )
