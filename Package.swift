@@ -85,6 +85,7 @@ let package = Package(
         .testTarget(name: "EdgeAPITests", dependencies: ["EdgeAPI", "EdgeStore", "HTTPServer", "TestSupport"]),
         .testTarget(name: "IntegrationTests", dependencies: ["OVNSandbox", "TestSupport"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
+        .testTarget(name: "OVSDBTests", dependencies: ["OVSDB", "TestSupport"]),
         .testTarget(name: "EdgeCoreTests", dependencies: ["EdgeCore"]),
         .testTarget(name: "EdgeStoreTests", dependencies: ["EdgeStore", "EdgeCore", "TestSupport"]),
     ]
