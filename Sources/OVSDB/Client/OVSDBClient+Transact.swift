@@ -2,7 +2,7 @@ import Foundation
 
 extension OVSDBClient {
     /// Sends ops as one transaction (see `Transaction` for retries and the lock assert).
-    public func transact(_ operations: [Operation]) async throws -> TransactionReply {
+    public func transact(_ operations: [OVSDBOperation]) async throws -> TransactionReply {
         try await transact(Transaction(operations))
     }
 
@@ -15,7 +15,7 @@ extension OVSDBClient {
         let timeout = transaction.timeout ?? configuration.requestTimeout
         let deadline = Date().addingTimeInterval(timeout)
         let database = transaction.database ?? configuration.database
-        var guardOp: Operation? = nil
+        var guardOp: OVSDBOperation? = nil
         var isRetry = false
         while true {
             let session = try await readySession(deadline: deadline)

@@ -15,10 +15,10 @@ public struct Transaction: Sendable {
     public enum RetryPolicy: Sendable, Hashable {
         case automatic
         case never
-        case guarded(by: Operation)
+        case guarded(by: OVSDBOperation)
     }
 
-    public var operations: [Operation]
+    public var operations: [OVSDBOperation]
     /// Defaults to the client's database.
     public var database: String?
     /// Adds an `assert` op first, so the transaction fails with `notOwner` unless this client
@@ -30,7 +30,7 @@ public struct Transaction: Sendable {
     /// Seconds the whole call (including waiting for a connection and retries) may take.
     public var timeout: Double?
 
-    public init(_ operations: [Operation] = [], database: String? = nil, assertLock: String? = nil,
+    public init(_ operations: [OVSDBOperation] = [], database: String? = nil, assertLock: String? = nil,
                 comment: String? = nil, retry: RetryPolicy = .automatic, timeout: Double? = nil) {
         self.operations = operations
         self.database = database
@@ -40,14 +40,14 @@ public struct Transaction: Sendable {
         self.timeout = timeout
     }
 
-    public mutating func append(_ operation: Operation) { operations.append(operation) }
-    public mutating func append(contentsOf operations: [Operation]) { self.operations.append(contentsOf: operations) }
+    public mutating func append(_ operation: OVSDBOperation) { operations.append(operation) }
+    public mutating func append(contentsOf operations: [OVSDBOperation]) { self.operations.append(contentsOf: operations) }
     public var isEmpty: Bool { operations.isEmpty }
 
     /// The ops as sent, with the assert and comment the transaction asked for. The index of a
     /// user op `i` in the reply is `i + prefixCount`.
-    func wireOperations(guard extra: Operation?) -> (ops: [Operation], prefixCount: Int) {
-        var prefix: [Operation] = []
+    func wireOperations(guard extra: OVSDBOperation?) -> (ops: [OVSDBOperation], prefixCount: Int) {
+        var prefix: [OVSDBOperation] = []
         if let extra { prefix.append(extra) }
         if let assertLock { prefix.append(.assert(lock: assertLock)) }
         var ops = prefix + operations
@@ -57,7 +57,7 @@ public struct Transaction: Sendable {
 
     /// The guard op to add when retrying after an ambiguous failure, or nil when a blind retry
     /// is safe. Returns `.none` (outer nil) when a retry is not allowed at all.
-    var retryGuard: Operation?? {
+    var retryGuard: OVSDBOperation?? {
         switch retry {
         case .never: return .none
         case .guarded(let op): return .some(op)
@@ -70,7 +70,7 @@ public struct Transaction: Sendable {
     }
 }
 
-extension Operation {
+extension OVSDBOperation {
     /// Applying the op twice leaves the same state as applying it once.
     var isIdempotent: Bool {
         switch self {

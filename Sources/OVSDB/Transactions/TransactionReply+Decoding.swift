@@ -3,7 +3,7 @@ import Foundation
 extension TransactionReply {
     /// Checks every element of a `transact` result: an op error, a `null` (skipped op) or the
     /// extra N+1 commit error all make the transaction failed.
-    static func decode(_ json: JSON, operations: [Operation], schema: DatabaseSchema?) throws(OVSDBError) -> TransactionReply {
+    static func decode(_ json: JSON, operations: [OVSDBOperation], schema: DatabaseSchema?) throws(OVSDBError) -> TransactionReply {
         guard let elements = json.arrayValue else { throw .protocolViolation("transact result is not an array: \(json.text.prefix(200))") }
         var results: [OperationResult?] = []
         results.reserveCapacity(operations.count)
@@ -30,7 +30,7 @@ extension TransactionReply {
         return TransactionReply(results: results.map { $0! })
     }
 
-    private static func decodeResult(_ element: JSON, for op: Operation, schema: DatabaseSchema?) throws(OVSDBError) -> OperationResult {
+    private static func decodeResult(_ element: JSON, for op: OVSDBOperation, schema: DatabaseSchema?) throws(OVSDBError) -> OperationResult {
         switch op {
         case .insert:
             guard let atom = element["uuid"].flatMap({ Atom(json: $0) }), let uuid = atom.uuid else {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// One `transact` operation (RFC 7047 §5.2 plus the explicit `uuid` of ovsdb-server ≥ 2.13).
-public enum Operation: Sendable, Hashable {
+public enum OVSDBOperation: Sendable, Hashable {
     /// `uuid` makes the row's `_uuid` that value (idempotent retries: a second insert fails with
     /// `duplicate uuid`); `uuidName` lets later ops refer to the row as `.namedUUID(name)`.
     case insert(table: String, row: [String: Value], uuid: UUID? = nil, uuidName: String? = nil)
@@ -31,17 +31,17 @@ public enum Operation: Sendable, Hashable {
 
     /// A precondition that no row with this `_uuid` exists in `table` (fails with `timed out` if
     /// one does): guards a retried transaction against being applied twice.
-    public static func requireAbsent(_ table: String, uuid: UUID) -> Operation {
+    public static func requireAbsent(_ table: String, uuid: UUID) -> OVSDBOperation {
         .wait(table: table, where: [.uuid(uuid)], columns: ["_uuid"], until: .equal, rows: [], timeout: 0)
     }
 
     /// A precondition that the row `uuid` still has these column values (optimistic concurrency).
-    public static func requireColumns(_ table: String, uuid: UUID, _ columns: [String: Value]) -> Operation {
+    public static func requireColumns(_ table: String, uuid: UUID, _ columns: [String: Value]) -> OVSDBOperation {
         .wait(table: table, where: [.uuid(uuid)], columns: Array(columns.keys), until: .equal, rows: [columns], timeout: 0)
     }
 }
 
-extension Operation {
+extension OVSDBOperation {
     public var json: JSON {
         var o: [String: JSON]
         switch self {
