@@ -1,0 +1,76 @@
+import Foundation
+
+/// In-process wake-ups between the parts of one ovn-edge: the API announces desired-state writes
+/// (the reconciler wakes at once instead of polling) and the reconciler announces status
+/// write-backs (`?wait=` requests and the SSE stream wake at once).
+///
+/// Each signal is a generation counter: a waiter passes the generation it has seen and returns
+/// as soon as a newer one exists, so a signal raised between a read and the wait is never lost.
+public final class StoreSignals: @unchecked Sendable {
+    // Safe: all mutable state is guarded by `lock`; continuations are resumed outside it,
+    // each exactly once (removed from the table under the lock before resuming).
+    public enum Channel: Sendable, Hashable {
+        /// Specs were created, changed or deleted.
+        case desiredState
+        /// Sync status (phase, observed revision, message) was written back.
+        case status
+    }
+
+    private struct Waiter {
+        let channel: Channel
+        let continuation: CheckedContinuation<UInt64, Never>
+    }
+
+    private let lock = NSLock()
+    private var generations: [Channel: UInt64] = [.desiredState: 0, .status: 0]
+    private var waiters: [UInt64: Waiter] = [:]
+    private var nextWaiterID: UInt64 = 0
+
+    public init() {}
+
+    public func generation(_ channel: Channel) -> UInt64 {
+        lock.withLock { generations[channel, default: 0] }
+    }
+
+    /// Bumps the channel's generation and wakes everybody waiting on it.
+    public func raise(_ channel: Channel) {
+        let (generation, woken): (UInt64, [CheckedContinuation<UInt64, Never>]) = lock.withLock {
+            generations[channel, default: 0] += 1
+            let ids = waiters.filter { $0.value.channel == channel }.map(\.key)
+            return (generations[channel]!, ids.compactMap { waiters.removeValue(forKey: $0)?.continuation })
+        }
+        for continuation in woken { continuation.resume(returning: generation) }
+    }
+
+    /// Returns the channel's generation once it is greater than `seen`, or the current one when
+    /// `timeout` passes first or the task is cancelled.
+    public func wait(_ channel: Channel, after seen: UInt64, timeout: Duration) async -> UInt64 {
+        let id: UInt64 = lock.withLock { nextWaiterID += 1; return nextWaiterID }
+        let timer = Task { [weak self] in
+            try? await Task.sleep(for: timeout)
+            self?.expire(id)
+        }
+        defer { timer.cancel() }
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                let current: UInt64? = lock.withLock {
+                    let generation = generations[channel, default: 0]
+                    if generation > seen || Task.isCancelled { return generation }
+                    waiters[id] = Waiter(channel: channel, continuation: continuation)
+                    return nil
+                }
+                if let current { continuation.resume(returning: current) }
+            }
+        } onCancel: {
+            expire(id)
+        }
+    }
+
+    private func expire(_ id: UInt64) {
+        let expired: (Waiter, UInt64)? = lock.withLock {
+            guard let waiter = waiters.removeValue(forKey: id) else { return nil }
+            return (waiter, generations[waiter.channel, default: 0])
+        }
+        if let (waiter, generation) = expired { waiter.continuation.resume(returning: generation) }
+    }
+}
