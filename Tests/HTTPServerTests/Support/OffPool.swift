@@ -1,0 +1,11 @@
+import Foundation
+
+/// Runs blocking socket work on a thread of its own, so a test waiting on the network does not
+/// hold one of the few cooperative-pool threads other tasks of the test need.
+func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread.detachNewThread {
+            continuation.resume(with: Result { try body() })
+        }
+    }
+}
