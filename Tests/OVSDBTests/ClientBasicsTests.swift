@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
-@testable import OVSDB
+import OVSDB
 
 @Suite struct ClientBasicsTests {
     @Test func connectsListsAndTransacts() async throws {

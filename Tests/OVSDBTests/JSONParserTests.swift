@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import OVSDB
+import OVSDB
 
 @Suite struct JSONParserTests {
     @Test func parsesAllKinds() throws {

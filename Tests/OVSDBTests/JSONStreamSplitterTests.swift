@@ -1,5 +1,5 @@
 import Testing
-@testable import OVSDB
+import OVSDB
 
 @Suite struct JSONStreamSplitterTests {
     static let messages: [String] = [

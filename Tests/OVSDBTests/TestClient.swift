@@ -1,7 +1,7 @@
 import Foundation
 import Logging
 import TestSupport
-@testable import OVSDB
+import OVSDB
 
 /// Helpers shared by the OVSDB tests.
 enum TestClient {
@@ -44,7 +44,7 @@ enum TestClient {
     /// The whole content of `tables` as the server has it now (a one-shot select per table).
     static func serverContent(_ client: OVSDBClient, tables: [String]) async throws -> [String: [UUID: Row]] {
         let reply = try await client.transact(tables.map { .select(table: $0, where: []) })
-        let columns = client.monitoredColumns(client.schema!)
+        let columns = client.monitoredColumns
         var out: [String: [UUID: Row]] = [:]
         for (index, table) in tables.enumerated() {
             var rows: [UUID: Row] = [:]

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
-@testable import OVSDB
+import OVSDB
 
 /// Every `transact` op and the error shapes ovsdb-server 3.1 returns, against a real NB.
 @Suite struct TransactOperationsTests {

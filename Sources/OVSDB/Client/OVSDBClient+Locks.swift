@@ -1,8 +1,8 @@
 import Foundation
 
 extension OVSDBClient {
-    /// Asks for the lock (and keeps asking after every reconnect, since locks belong to a
-    /// session). Returns whether it was granted at once; otherwise a `lockAcquired` event and
+    /// Asks for the lock `name` (an OVSDB id: letters, digits, `_`) and keeps asking after every
+    /// reconnect, since locks belong to a session. Returns whether it was granted at once; otherwise a `lockAcquired` event and
     /// `lockState` follow when the holder lets go.
     @discardableResult
     public func lock(_ name: String) async throws -> Bool {
@@ -36,10 +36,20 @@ extension OVSDBClient {
     }
 
     private func requestLock(_ name: String, method: String) async throws -> Bool {
-        state.withLock { state in
-            if state.locks[name] == nil || state.locks[name] == .notRequested { state.locks[name] = .waiting }
+        try OVSDBError.validateID(name)
+        let previous = state.withLock { state -> LockState in
+            let previous = state.locks[name] ?? .notRequested
+            if previous == .notRequested { state.locks[name] = .waiting }
+            return previous
         }
+        // The server keeps one request per lock and session: a second `lock` is an error, and
+        // `steal` needs the pending request withdrawn first.
+        if method == "lock" && previous != .notRequested { return previous == .held }
+        if method == "steal" && previous == .held { return true }
         let session = try await readySession(deadline: Date().addingTimeInterval(configuration.requestTimeout))
+        if method == "steal" && previous == .waiting {
+            _ = try await session.call("unlock", [.string(name)], timeout: configuration.requestTimeout)
+        }
         let result = try await session.call(method, [.string(name)], timeout: configuration.requestTimeout)
         return recordLockReply(name, result)
     }

@@ -3,6 +3,9 @@ import Foundation
 extension OVSDBClient {
     static let dataMonitorID = "data"
 
+    /// The columns the cache holds per table (from the connected schema; empty before).
+    public var monitoredColumns: [String: [String]] { schema.map(monitoredColumns) ?? [:] }
+
     /// The columns requested per table (all the schema has unless configured).
     func monitoredColumns(_ schema: DatabaseSchema) -> [String: [String]] {
         var out: [String: [String]] = [:]

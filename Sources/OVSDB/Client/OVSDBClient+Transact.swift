@@ -15,6 +15,8 @@ extension OVSDBClient {
         let timeout = transaction.timeout ?? configuration.requestTimeout
         let deadline = Date().addingTimeInterval(timeout)
         let database = transaction.database ?? configuration.database
+        for case .insert(_, _, _, let name?) in transaction.operations { try OVSDBError.validateID(name) }
+        if let lock = transaction.assertLock { try OVSDBError.validateID(lock) }
         var guardOp: OVSDBOperation? = nil
         var isRetry = false
         while true {

@@ -21,6 +21,8 @@ public enum OVSDBError: Error, Sendable, Hashable, CustomStringConvertible {
     case protocolViolation(String)
     /// A name the schema does not know.
     case unknownTable(String)
+    /// A lock name or uuid-name that is not an OVSDB `<id>` (`[_a-zA-Z][_a-zA-Z0-9]*`).
+    case invalidName(String)
     /// The client was stopped.
     case stopped
 
@@ -36,6 +38,7 @@ public enum OVSDBError: Error, Sendable, Hashable, CustomStringConvertible {
         case .notLeader(let r): return "\(r) is not the cluster leader"
         case .protocolViolation(let s): return "protocol violation: \(s)"
         case .unknownTable(let t): return "unknown table \(t)"
+        case .invalidName(let n): return "\(n) is not an OVSDB id ([_a-zA-Z][_a-zA-Z0-9]*)"
         case .stopped: return "client stopped"
         }
     }
@@ -43,5 +46,15 @@ public enum OVSDBError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The failed transaction, if this is one.
     public var transactionFailure: TransactionFailure? {
         if case .transactionFailed(let f) = self { return f } else { return nil }
+    }
+}
+
+extension OVSDBError {
+    /// RFC 7047 `<id>`: lock names and uuid-names must match `[_a-zA-Z][_a-zA-Z0-9]*`.
+    static func validateID(_ name: String) throws(OVSDBError) {
+        let bytes = Array(name.utf8)
+        func isLetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F }
+        guard let first = bytes.first, isLetter(first),
+              bytes.allSatisfy({ isLetter($0) || ($0 >= 0x30 && $0 <= 0x39) }) else { throw .invalidName(name) }
     }
 }
