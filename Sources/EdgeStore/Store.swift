@@ -17,12 +17,14 @@ public final class Store: Sendable {
     let pool: DatabasePool
     let ipam = IPAMRegistry()
     let clock: @Sendable () -> Date
+    let beforeCommit: (@Sendable () -> Void)?
     let migrator = SchemaMigrator(migrations: SchemaMigration.all)
 
-    private init(path: String, pool: DatabasePool, clock: @escaping @Sendable () -> Date) {
+    private init(path: String, pool: DatabasePool, configuration: StoreConfiguration) {
         self.path = path
         self.pool = pool
-        self.clock = clock
+        self.clock = configuration.clock
+        self.beforeCommit = configuration.beforeCommit
     }
 
     /// Opens (creating if needed) the database at `path` with WAL, foreign keys and a busy
@@ -45,7 +47,7 @@ public final class Store: Sendable {
         } catch {
             throw DatabaseErrorMapping.map(error)
         }
-        let store = Store(path: path, pool: pool, clock: configuration.clock)
+        let store = Store(path: path, pool: pool, configuration: configuration)
         try store.read { db in try store.migrator.checkNotNewer(db) }
         return store
     }
@@ -125,6 +127,7 @@ public final class Store: Sendable {
                     var result: T?
                     try db.inTransaction(.immediate) {
                         result = try body(scope)
+                        beforeCommit?()
                         return .commit
                     }
                     ipam.drop(scope.reshapedNetworks)

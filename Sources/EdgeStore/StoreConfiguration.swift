@@ -12,5 +12,9 @@ public struct StoreConfiguration: Sendable {
     /// commits, never corrupt); FULL also survives power loss at a per-commit fsync.
     public var synchronousFull = false
 
+    /// Test hook: runs inside every write transaction just before it commits. The crash test
+    /// uses it to be killed mid-transaction; production code leaves it nil.
+    public var beforeCommit: (@Sendable () -> Void)?
+
     public init() {}
 }

@@ -18,6 +18,8 @@ struct ServeCommand: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let dataDir = self.dataDir ?? environment["OVN_EDGE_DATA_DIR"] ?? "./.data"
         let ovnNB = self.ovnNB ?? environment["OVN_EDGE_OVN_NB"]
+        let store = try openMigratedStore(dataDir: dataDir)
+        defer { try? store.close() }
         var embedded: OVNSandbox?
         if ovnNB == nil {
             let sandbox = try openSandbox(dataDir + "/ovn")

@@ -1,8 +1,104 @@
 import EdgeStore
+import Foundation
+import GRDB
 import Testing
+import TestSupport
 
 @Suite struct MigrationTests {
-    @Test func binaryCarriesMigrations() {
-        #expect(Store.availableMigrations.first?.name == "0001_initial")
+    @Test func binaryCarriesTheMigrationsFolder() throws {
+        #expect(Store.availableMigrations.map(\.name) == ["0001_initial"])
+        #expect(Store.availableMigrations.allSatisfy { $0.sql.contains("CREATE TABLE") })
+        // The embedded SQL is the file itself, byte for byte.
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("migrations/0001_initial.sql")
+        #expect(try String(contentsOf: file, encoding: .utf8) == Store.availableMigrations[0].sql)
+    }
+
+    @Test func migratesFromEmptyAndAgainIsANoOp() throws {
+        let folder = try TemporaryDirectory(prefix: "mig")
+        defer { folder.remove() }
+        let store = try Store.open(dataDirectory: folder.path)
+        #expect(try store.migrationStatus().pending == ["0001_initial"])
+        #expect(throws: StoreError.migrationRequired(pending: ["0001_initial"])) { try store.requireCurrentSchema() }
+        #expect(try store.migrate() == ["0001_initial"])
+        #expect(try store.migrate() == [])
+        let status = try store.migrationStatus()
+        #expect(status.applied == ["0001_initial"] && status.isCurrent && status.appliedVersion == 1)
+        try store.requireCurrentSchema()
+        try store.close()
+        // Re-opened later, still current; nothing re-runs.
+        let again = try Store.open(dataDirectory: folder.path)
+        #expect(try again.migrate() == [])
+        try again.close()
+    }
+
+    /// Every earlier version: each prefix of the migration list, then the rest.
+    @Test func migratesFromEveryEarlierVersion() throws {
+        let all = Store.availableMigrations
+        for applied in 0..<all.count {
+            let folder = try TemporaryDirectory(prefix: "mig")
+            defer { folder.remove() }
+            let path = folder.path + "/" + Store.fileName
+            let queue = try DatabaseQueue(path: path)
+            var migrator = DatabaseMigrator()
+            for migration in all.prefix(applied) {
+                migrator.registerMigration(migration.name) { db in try db.execute(sql: migration.sql) }
+            }
+            try migrator.migrate(queue)
+            try queue.close()
+            let store = try Store.open(path: path)
+            #expect(try store.migrate() == all.dropFirst(applied).map(\.name))
+            try store.requireCurrentSchema()
+            try store.close()
+        }
+    }
+
+    @Test func refusesADatabaseFromANewerBinary() throws {
+        let folder = try TemporaryDirectory(prefix: "mig")
+        defer { folder.remove() }
+        let store = try Store.open(dataDirectory: folder.path)
+        try store.migrate()
+        try store.close()
+        let queue = try DatabaseQueue(path: folder.path + "/" + Store.fileName)
+        try queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('0099_from_the_future')") }
+        try queue.close()
+        let expected = StoreError.databaseNewerThanBinary(unknownMigrations: ["0099_from_the_future"], binaryLatest: "0001_initial")
+        #expect(throws: expected) { try Store.open(dataDirectory: folder.path) }
+        #expect(expected.code == "database-newer-than-binary")
+        #expect(expected.description.contains("newer ovn-edge"))
+    }
+
+    @Test func opensWithWALForeignKeysAndBusyTimeout() throws {
+        let fixture = try StoreFixture()
+        let queue = try DatabaseQueue(path: fixture.store.path)
+        defer { try? queue.close() }
+        try queue.read { db in
+            #expect(try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal")
+            let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            for table in ["external_networks", "eips", "router_gateways", "fips", "snat_rules", "dnat_rules", "mirrors", "mirror_ports",
+                          "ip_allocations", "change_log", "idempotency_keys"] {
+                #expect(tables.contains(table), "missing \(table)")
+            }
+        }
+        // Foreign keys are on in the store's own connections: a dangling EIP row is rejected.
+        try fixture.network()
+        #expect(throws: StoreError.notFound(kind: .externalNetwork, reference: "nope", field: "network")) { try fixture.eip("nope") }
+    }
+
+    @Test func migrateCommandCreatesAndRefusesNewerDatabases() throws {
+        let folder = try TemporaryDirectory(prefix: "mig")
+        defer { folder.remove() }
+        let binary = ProcessRunner.ovnEdgeBinary()
+        let first = try ProcessRunner.result(binary, ["migrate", "--data-dir", folder.path])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("applied 0001_initial"))
+        let second = try ProcessRunner.result(binary, ["migrate", "--data-dir", folder.path])
+        #expect(second.status == 0 && second.stdout.contains("schema is current"))
+        let queue = try DatabaseQueue(path: folder.path + "/" + Store.fileName)
+        try queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('0002_newer')") }
+        try queue.close()
+        let refused = try ProcessRunner.result(binary, ["migrate", "--data-dir", folder.path])
+        #expect(refused.status == 3)
+        #expect(refused.stderr.contains("0002_newer") && refused.stderr.contains("newer ovn-edge"))
     }
 }
