@@ -18,19 +18,32 @@ import OVSDB
                 _ = try await client.transact([.insert(table: "NB_Global", row: [:])])
 
                 // Each transaction inserts a row with an explicit uuid and bumps a counter; a
-                // retry after a lost reply is guarded by "that row does not exist yet".
-                let total = 60
-                var alreadyApplied = 0
-                for i in 0..<total {
-                    if i == 20, let leader = cluster.member(forRemote: client.connectedRemote?.description ?? "") {
-                        leader.kill()
-                    }
-                    let reply = try await client.transact(Transaction([
-                        .insert(NB.LogicalSwitch(name: "ls\(i)")),
-                        .mutate(table: "NB_Global", where: [], mutations: [.init("nb_cfg", .add, 1)]),
-                    ], timeout: 60))
-                    if reply.wasAlreadyApplied { alreadyApplied += 1 }
+                // retry after a lost reply is guarded by "that row does not exist yet". Four
+                // writers keep transactions in flight while the leader is killed.
+                let total = 80, workers = 4
+                let progress = Counter()
+                let killer = Task {
+                    try await waitUntil(timeout: 30) { progress.current >= 20 }
+                    cluster.member(forRemote: client.connectedRemote?.description ?? "")?.kill()
                 }
+                let alreadyApplied = try await withThrowingTaskGroup(of: Int.self) { group in
+                    for worker in 0..<workers {
+                        group.addTask {
+                            var found = 0
+                            for i in stride(from: worker, to: total, by: workers) {
+                                let reply = try await client.transact(Transaction([
+                                    .insert(NB.LogicalSwitch(name: "ls\(i)")),
+                                    .mutate(table: "NB_Global", where: [], mutations: [.init("nb_cfg", .add, 1)]),
+                                ], timeout: 60))
+                                if reply.wasAlreadyApplied { found += 1 }
+                                progress.increment()
+                            }
+                            return found
+                        }
+                    }
+                    return try await group.reduce(0, +)
+                }
+                try await killer.value
                 let newLeader = try #require(client.connectedRemote)
                 #expect(newLeader != firstLeader)
                 #expect(client.serverDatabase?.leader == true)
@@ -44,7 +57,16 @@ import OVSDB
                 #expect(counted[1].selectedRows?.first?.integer("nb_cfg") == total)
                 #expect(client.cache.snapshot().all(NB.Global.self).first?.nbCfg == total)
                 #expect(TestClient.cacheContent(client, tables: Self.tables) == (try await TestClient.serverContent(client, tables: Self.tables)))
-                print("[measure] raft: \(total) guarded transactions across a leader kill, \(alreadyApplied) found already applied on retry")
+                print("[measure] raft: \(total) guarded transactions (4 in flight) across a leader kill, \(alreadyApplied) found already applied on retry")
+
+                // A planned leadership transfer (as before a snapshot): the client follows the
+                // `_Server` update to the new leader.
+                let before = try #require(client.connectedRemote)
+                try cluster.member(forRemote: before.description)?.appctl("cluster/failure-test", "transfer-leadership")
+                try await waitUntil(timeout: 20) { client.isReady && client.connectedRemote != nil && client.connectedRemote != before }
+                _ = try await client.transact([.insert(NB.LogicalSwitch(name: "after-transfer"))])
+                #expect(client.serverDatabase?.leader == true)
+                #expect(client.cache.snapshot()["Logical_Switch"].count == total + 1)
             }
         }
     }

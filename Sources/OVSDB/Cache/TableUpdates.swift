@@ -7,8 +7,10 @@ enum TableUpdates {
     enum Notation { case v1, v2 }
 
     /// Applies incremental updates in place; returns the changes.
+    /// `inconsistencies` counts updates that do not fit the cache (a modify or delete of an
+    /// unknown row, an insert of a known one): the caller should reload.
     static func applyIncremental(_ payload: JSON, notation: Notation, to tables: inout [String: TableSnapshot],
-                                 schema: DatabaseSchema?, columns: [String: [String]]) -> [RowChange] {
+                                 schema: DatabaseSchema?, columns: [String: [String]], inconsistencies: inout Int) -> [RowChange] {
         guard let byTable = payload.objectValue else { return [] }
         var changes: [RowChange] = []
         for (table, rowsJSON) in byTable {
@@ -32,11 +34,12 @@ enum TableUpdates {
                     }
                 case .v2:
                     if let inserted = (update["initial"] ?? update["insert"])?.objectValue {
+                        if old != nil && update["insert"] != nil { inconsistencies += 1 }
                         var row = Row(uuid: uuid, columns: defaults)
                         for (name, value) in Row(json: inserted, table: tableSchema, uuid: uuid).columns { row.columns[name] = value }
                         new = row
                     } else if let diff = update["modify"]?.objectValue {
-                        guard var row = old else { continue }
+                        guard var row = old else { inconsistencies += 1; continue }
                         for (name, valueJSON) in diff {
                             let type = tableSchema?[name]?.type
                             guard let value = Value(json: valueJSON, type: type) else { continue }
@@ -44,6 +47,7 @@ enum TableUpdates {
                         }
                         new = row
                     } else if update["delete"] != nil {
+                        if old == nil { inconsistencies += 1 }
                         new = nil
                     } else {
                         continue
@@ -65,7 +69,8 @@ enum TableUpdates {
         for table in monitored {
             fresh[table] = TableSnapshot(name: table, indexesName: schema?[table]?["name"] != nil)
         }
-        _ = applyIncremental(payload, notation: notation, to: &fresh, schema: schema, columns: columns)
+        var ignored = 0
+        _ = applyIncremental(payload, notation: notation, to: &fresh, schema: schema, columns: columns, inconsistencies: &ignored)
         var changes: [RowChange] = []
         for (table, newTable) in fresh {
             let oldTable = tables[table]

@@ -57,13 +57,9 @@ extension OVSDBClient {
             }
             let timeout = configuration.requestTimeout
             _ = try? await session.call("set_db_change_aware", [true], timeout: timeout)
-            let server = try await checkServer(session)
-            let schema: DatabaseSchema
-            if let text = server?.schema, !text.isEmpty, let parsed = try? DatabaseSchema(text: text) {
-                schema = parsed
-            } else {
-                schema = try DatabaseSchema(json: try await session.call("get_schema", [.string(configuration.database)], timeout: timeout))
-            }
+            _ = try await checkServer(session)
+            // Always ask: `_Server.Database.schema` lags behind an online conversion.
+            let schema = try DatabaseSchema(json: try await session.call("get_schema", [.string(configuration.database)], timeout: timeout))
             state.withLock { $0.schema = schema }
             cache.setSchema(schema)
             if !configuration.monitoredTables.isEmpty { try await startDataMonitor(session, schema: schema) }
@@ -157,9 +153,9 @@ extension OVSDBClient {
             guard monitorID == Self.dataMonitorID else { return }
             if method == "update3", params.count >= 3 {
                 if let id = params[1].stringValue.flatMap(UUID.init(ovsdb:)) { state.withLock { $0.lastTransactionID = id } }
-                applyUpdates(params[2], notation: .v2)
+                applyUpdates(params[2], notation: .v2, session: session)
             } else if params.count >= 2 {
-                applyUpdates(params[1], notation: method == "update" ? .v1 : .v2)
+                applyUpdates(params[1], notation: method == "update" ? .v1 : .v2, session: session)
             }
         case "locked", "stolen":
             guard let name = params.first?.stringValue else { return }

@@ -49,7 +49,7 @@ extension OVSDBClient {
             session.call(method.rawValue, params, timeout: configuration.monitorTimeout) { [self] result in
                 // On the I/O thread: load the reply before any later update is handled.
                 if case .success(let reply) = result {
-                    loadMonitorReply(reply, method: method, columns: columns, monitored: monitored)
+                    loadMonitorReply(reply, method: method, columns: columns, monitored: monitored, session: session)
                 }
                 continuation.resume(returning: result)
             }
@@ -57,7 +57,8 @@ extension OVSDBClient {
         _ = try result.get()
     }
 
-    private func loadMonitorReply(_ reply: JSON, method: MonitorMethod, columns: [String: [String]], monitored: [String]) {
+    private func loadMonitorReply(_ reply: JSON, method: MonitorMethod, columns: [String: [String]], monitored: [String],
+                                  session: RPCSession) {
         let cause: CacheUpdate.Cause = cache.snapshot().isLoaded ? .resync : .initial
         switch method {
         case .monitorCondSince:
@@ -67,7 +68,7 @@ extension OVSDBClient {
                 state.withLock { $0.lastTransactionID = id == .zero ? nil : id }
             }
             if found {
-                applyUpdates(parts[2], notation: .v2)
+                applyUpdates(parts[2], notation: .v2, session: session)
             } else {
                 replaceCache(with: parts[2], notation: .v2, cause: cause, columns: columns, monitored: monitored)
             }
@@ -86,10 +87,19 @@ extension OVSDBClient {
         }
     }
 
-    func applyUpdates(_ payload: JSON, notation: TableUpdates.Notation) {
+    /// Applies an update; if it does not fit the cache (a missed update), drops the session so
+    /// the reconnect reloads everything.
+    func applyUpdates(_ payload: JSON, notation: TableUpdates.Notation, session: RPCSession?) {
         let columns = state.withLock { $0.schema }.map(monitoredColumns) ?? [:]
+        var inconsistencies = 0
         cache.apply(cause: .update) { tables, schema in
-            TableUpdates.applyIncremental(payload, notation: notation, to: &tables, schema: schema, columns: columns)
+            TableUpdates.applyIncremental(payload, notation: notation, to: &tables, schema: schema, columns: columns,
+                                          inconsistencies: &inconsistencies)
+        }
+        if inconsistencies > 0 {
+            logger.warning("monitor update does not match the cache (\(inconsistencies) rows); reloading")
+            state.withLock { $0.lastTransactionID = nil }
+            session?.close(reason: "cache inconsistent")
         }
     }
 }

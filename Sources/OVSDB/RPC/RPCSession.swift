@@ -116,8 +116,10 @@ public final class RPCSession: @unchecked Sendable {
         if let timeout {
             DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { [weak self] in
                 guard let self else { return }
-                let entry = self.shared.withLock { $0.pending.removeValue(forKey: id) }
-                entry?.handler(.failure(.timedOut(method: method)))
+                guard let entry = self.shared.withLock({ $0.pending.removeValue(forKey: id) }) else { return }
+                // Ask the server to drop a transaction still waiting (e.g. on a `wait` op).
+                if method == "transact" { self.notify("cancel", [.int(id)]) }
+                entry.handler(.failure(.timedOut(method: method)))
             }
         }
     }
