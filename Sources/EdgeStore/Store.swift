@@ -108,6 +108,10 @@ public final class Store: Sendable {
 
     // MARK: - Transactions
 
+    static func latestChange(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM change_log") ?? 0
+    }
+
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             return try pool.read(body)
@@ -126,11 +130,13 @@ public final class Store: Sendable {
                 do {
                     var result: T?
                     try db.inTransaction(.immediate) {
+                        ipam.synchronize(latestChange: try Self.latestChange(db))
                         result = try body(scope)
                         beforeCommit?()
                         return .commit
                     }
                     ipam.drop(scope.reshapedNetworks)
+                    ipam.committed(latestChange: try Self.latestChange(db))
                     return result!
                 } catch {
                     ipam.drop(scope.touchedNetworks.union(scope.reshapedNetworks))

@@ -33,9 +33,28 @@ import Testing
     }
 
     /// Two store instances on one file (two processes' worth of writers) still never share an
-    /// address: the second sees the first's rows when it builds its pool, and the schema's
-    /// unique indexes back that up.
-    @Test func concurrentRequestedAddressesConflictCleanly() throws {
+    /// address: each notices the other's writes and rebuilds its pools from committed rows.
+    @Test func twoWritersOnOneFileNeverShareAnAddress() throws {
+        let fixture = try StoreFixture()
+        try fixture.network(cidr: "192.0.2.0/26")
+        let second = try Store.open(path: fixture.store.path)
+        defer { try? second.close() }
+        let results = Results()
+        let stores = [fixture.store, second]
+        DispatchQueue.concurrentPerform(iterations: 40) { index in
+            do {
+                let eip = try stores[index % 2].eips.create(ResourceInput(spec: EIPSpec(network: .name("public"))), context: ChangeContext(actor: "w\(index % 2)"))
+                results.add(.success(eip.spec.ipV4!.description))
+            } catch {
+                results.add(.failure(error))
+            }
+        }
+        let addresses = results.all.compactMap { try? $0.get() }
+        #expect(addresses.count == 40, "\(results.all.filter { (try? $0.get()) == nil })")
+        #expect(Set(addresses).count == 40)
+    }
+
+    @Test func concurrentRequestsForOneAddressConflictCleanly() throws {
         let fixture = try StoreFixture()
         try fixture.network()
         let results = Results()
