@@ -1,0 +1,1 @@
+// Module EdgeSync: see DESIGN.md.
