@@ -67,6 +67,19 @@ import OVSDB
                 _ = try await client.transact([.insert(NB.LogicalSwitch(name: "after-transfer"))])
                 #expect(client.serverDatabase?.leader == true)
                 #expect(client.cache.snapshot()["Logical_Switch"].count == total + 1)
+
+                // A dropped connection to a clustered server resumes from the last transaction
+                // id: only the missed change is sent, no full reload.
+                let statistics = client.statistics
+                let leader = try #require(cluster.member(forRemote: client.connectedRemote?.description ?? ""))
+                let connections = client.connectionCount
+                try leader.appctl("ovsdb-server/reconnect")
+                try await waitUntil(timeout: 20) { client.connectionCount > connections && client.isReady }
+                #expect(client.statistics.monitorResumes > statistics.monitorResumes)
+                #expect(client.statistics.fullLoads == statistics.fullLoads)
+                _ = try await client.transact([.insert(NB.LogicalSwitch(name: "after-resume"))])
+                #expect(TestClient.cacheContent(client, tables: Self.tables) == (try await TestClient.serverContent(client, tables: Self.tables)))
+                print("[measure] raft client statistics: \(client.statistics)")
             }
         }
     }

@@ -67,7 +67,7 @@ extension OVSDBClient {
                 state.session = session
                 state.connectedRemote = remote
                 state.ready = true
-                state.connections += 1
+                state.statistics.connections += 1
                 return state.locks.filter { $0.value != .notRequested }.map(\.key)
             }
             logger.info("connected to \(remote) (\(configuration.database) \(schema.version?.description ?? "?"))")

@@ -68,6 +68,7 @@ extension OVSDBClient {
                 state.withLock { $0.lastTransactionID = id == .zero ? nil : id }
             }
             if found {
+                state.withLock { $0.statistics.monitorResumes += 1 }
                 applyUpdates(parts[2], notation: .v2, session: session)
             } else {
                 replaceCache(with: parts[2], notation: .v2, cause: cause, columns: columns, monitored: monitored)
@@ -81,6 +82,7 @@ extension OVSDBClient {
 
     private func replaceCache(with payload: JSON, notation: TableUpdates.Notation, cause: CacheUpdate.Cause,
                               columns: [String: [String]], monitored: [String]) {
+        state.withLock { $0.statistics.fullLoads += 1 }
         cache.apply(cause: cause) { tables, schema in
             TableUpdates.replace(with: payload, notation: notation, tables: &tables, schema: schema,
                                  columns: columns, monitored: monitored)

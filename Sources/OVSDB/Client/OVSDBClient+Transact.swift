@@ -35,6 +35,7 @@ extension OVSDBClient {
                 logger.info("transaction interrupted (\(error)); retrying after reconnect")
                 guardOp = retryGuard
                 isRetry = true
+                state.withLock { $0.statistics.transactionRetries += 1 }
                 continue
             }
             let decoded: Result<TransactionReply, OVSDBError> = Result { () throws(OVSDBError) in
@@ -42,15 +43,18 @@ extension OVSDBClient {
             }
             switch decoded {
             case .success(let reply):
+                state.withLock { $0.statistics.transactions += 1 }
                 return TransactionReply(results: Array(reply.results[prefix..<(prefix + transaction.operations.count)]))
             case .failure(.transactionFailed(var failure)):
                 if isRetry, guardOp != nil, failure.operationIndex == 0, failure.kind == .timedOut {
                     logger.info("transaction retry found it already applied")
+                    state.withLock { $0.statistics.transactions += 1; $0.statistics.alreadyApplied += 1 }
                     return TransactionReply(results: [], wasAlreadyApplied: true)
                 }
                 if failure.kind == .notLeader, let retryGuard = transaction.retryGuard, Date() < deadline {
                     guardOp = retryGuard
                     isRetry = true
+                    state.withLock { $0.statistics.transactionRetries += 1 }
                     session.close(reason: Self.leadershipMoved)
                     continue
                 }

@@ -35,7 +35,7 @@ public final class OVSDBClient: Sendable {
         var eventSubscribers: [Int: AsyncStream<ClientEvent>.Continuation] = [:]
         var nextSubscriber = 0
         var connectedRemote: Remote?
-        var connections = 0
+        var statistics = ClientStatistics()
     }
     let state = Locked(State())
 
@@ -92,7 +92,8 @@ public final class OVSDBClient: Sendable {
     /// The monitor method the server accepted last.
     public var monitorMethod: MonitorMethod? { state.withLock { $0.monitorMethod } }
     /// How many times a connection was established.
-    public var connectionCount: Int { state.withLock { $0.connections } }
+    public var connectionCount: Int { state.withLock { $0.statistics.connections } }
+    public var statistics: ClientStatistics { state.withLock { $0.statistics } }
 
     /// Connection and lock events from now on (unbounded buffer).
     public func events() -> AsyncStream<ClientEvent> {

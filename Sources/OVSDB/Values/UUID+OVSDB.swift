@@ -11,22 +11,24 @@ extension UUID {
 
     private static func parse(_ utf8: UnsafeBufferPointer<UInt8>) -> UUID? {
         guard utf8.count == 36 else { return nil }
-        var raw = [UInt8](repeating: 0, count: 16)
-        var out = 0
-        var i = 0
-        while i < 36 {
-            if i == 8 || i == 13 || i == 18 || i == 23 {
-                guard utf8[i] == UInt8(ascii: "-") else { return nil }
-                i += 1
-                continue
+        var raw: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        let valid = withUnsafeMutableBytes(of: &raw) { out -> Bool in
+            var o = 0
+            var i = 0
+            while i < 36 {
+                if i == 8 || i == 13 || i == 18 || i == 23 {
+                    guard utf8[i] == UInt8(ascii: "-") else { return false }
+                    i += 1
+                    continue
+                }
+                guard let high = hexValue(utf8[i]), let low = hexValue(utf8[i + 1]) else { return false }
+                out[o] = high << 4 | low
+                o += 1
+                i += 2
             }
-            guard let high = hexValue(utf8[i]), let low = hexValue(utf8[i + 1]) else { return nil }
-            raw[out] = high << 4 | low
-            out += 1
-            i += 2
+            return true
         }
-        return UUID(uuid: (raw[0], raw[1], raw[2], raw[3], raw[4], raw[5], raw[6], raw[7],
-                           raw[8], raw[9], raw[10], raw[11], raw[12], raw[13], raw[14], raw[15]))
+        return valid ? UUID(uuid: raw) : nil
     }
 
     private static func hexValue(_ byte: UInt8) -> UInt8? {
