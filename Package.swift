@@ -83,6 +83,7 @@ let package = Package(
 
         // Test targets: one per module (added with the module's first tests) plus end-to-end tests.
         .testTarget(name: "EdgeAPITests", dependencies: ["EdgeAPI", "EdgeStore", "HTTPServer", "TestSupport"]),
+        .testTarget(name: "EdgeSyncTests", dependencies: ["EdgeSync", "EdgeStore", "EdgeCore", "OVSDB", "TestSupport"]),
         .testTarget(name: "IntegrationTests", dependencies: ["OVNSandbox", "TestSupport"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
         .testTarget(name: "OVSDBTests", dependencies: ["OVSDB", "TestSupport"]),

@@ -50,7 +50,13 @@ extension OVSDBClient {
         let session = try await RPCSession.open(remote, tls: configuration.tls, connectTimeout: configuration.connectTimeout,
                                                 probeInterval: remote.needsProbes ? configuration.inactivityProbe : nil,
                                                 logger: logger)
+        let stopped = state.withLock { state -> Bool in
+            state.establishing = session
+            return state.stopped
+        }
+        defer { state.withLock { if $0.establishing === session { $0.establishing = nil } } }
         do {
+            if stopped { throw OVSDBError.stopped }
             session.setNotificationHandler { [weak self, weak session] method, params in
                 guard let self, let session else { return }
                 self.handleNotification(method, params, session: session)
@@ -63,7 +69,8 @@ extension OVSDBClient {
             state.withLock { $0.schema = schema }
             cache.setSchema(schema)
             if !configuration.monitoredTables.isEmpty { try await startDataMonitor(session, schema: schema) }
-            let locks = state.withLock { state in
+            let locks = try state.withLock { state in
+                if state.stopped { throw OVSDBError.stopped }
                 state.session = session
                 state.connectedRemote = remote
                 state.ready = true

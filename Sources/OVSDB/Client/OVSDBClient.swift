@@ -19,6 +19,8 @@ public final class OVSDBClient: Sendable {
 
     struct State {
         var session: RPCSession?
+        /// A session still being set up (closed by `stop` too).
+        var establishing: RPCSession?
         var ready = false
         var stopped = false
         var started = false
@@ -67,7 +69,7 @@ public final class OVSDBClient: Sendable {
             state.ready = false
             let subscribers = Array(state.eventSubscribers.values)
             state.eventSubscribers.removeAll()
-            return (state.supervisor, state.session, subscribers)
+            return (state.supervisor, state.session ?? state.establishing, subscribers)
         }
         session?.close(reason: "client stopped")
         task?.cancel()

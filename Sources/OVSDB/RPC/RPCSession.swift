@@ -36,6 +36,8 @@ public final class RPCSession: @unchecked Sendable {
         var closeWaiters: [@Sendable (String) -> Void] = []
         var bytesIn = 0
         var bytesOut = 0
+        /// The wake pipe is open; once closed its fd numbers may be reused, so nobody may write.
+        var wakeOpen = true
     }
     private let shared = Locked(Shared())
 
@@ -172,8 +174,11 @@ public final class RPCSession: @unchecked Sendable {
     }
 
     private func signalWake() {
-        var byte: UInt8 = 1
-        _ = Glibc.write(wake.write, &byte, 1)
+        shared.withLock { state in
+            guard state.wakeOpen else { return }
+            var byte: UInt8 = 1
+            _ = Glibc.write(wake.write, &byte, 1)
+        }
     }
 
     private func drainWake() {
@@ -182,8 +187,12 @@ public final class RPCSession: @unchecked Sendable {
     }
 
     private func closeWake() {
-        Glibc.close(wake.read)
-        Glibc.close(wake.write)
+        shared.withLock { state in
+            guard state.wakeOpen else { return }
+            state.wakeOpen = false
+            Glibc.close(wake.read)
+            Glibc.close(wake.write)
+        }
     }
 
     private func serve() {
