@@ -109,11 +109,15 @@ public final class RPCSession: @unchecked Sendable {
             let id = state.nextID
             state.nextID += 1
             state.pending[id] = (method, handler)
-            let message: JSON = .object(["method": .string(method), "params": .array(params), "id": .int(id)])
-            state.output.append(contentsOf: JSONWriter.encode(message))
             return id
         }
         if let failure { handler(.failure(failure)); return }
+        // Encode outside the lock: a 10,000-op transaction takes a while, and the I/O thread
+        // must not wait for it.
+        let bytes = JSONWriter.encode(.object(["method": .string(method), "params": .array(params), "id": .int(id)]))
+        shared.withLock { state in
+            if state.closedReason == nil { state.output.append(contentsOf: bytes) }
+        }
         signalWake()
         if let timeout {
             DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { [weak self] in
