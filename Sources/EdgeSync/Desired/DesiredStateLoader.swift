@@ -1,0 +1,103 @@
+import EdgeCore
+import EdgeStore
+import Foundation
+
+/// Reads the objects a pass works on from the store.
+struct DesiredStateLoader: Sendable {
+    let store: Store
+
+    /// Every stored object (so anything else ovn-edge owns in NB is an orphan).
+    func loadAll() throws -> DesiredState {
+        var state = DesiredState()
+        state.networks = try all(store.networks)
+        state.eips = try all(store.eips)
+        state.gateways = try all(store.routerGateways)
+        state.fips = try all(store.fips)
+        state.snats = try all(store.snatRules)
+        state.dnats = try all(store.dnatRules)
+        state.mirrors = try all(store.mirrors)
+        for kind in DesiredState.syncedKinds {
+            state.targets.formUnion(ids(kind, in: state).map { ObjectKey(kind: kind, id: $0) })
+        }
+        state.isComplete = true
+        return state
+    }
+
+    /// The objects waiting for the reconciler (pending, error, deleting) and what they refer to.
+    func loadUnsynced(pageSize: Int = 1000) throws -> DesiredState {
+        var state = DesiredState()
+        var after: Int64 = 0
+        while true {
+            let items = try store.sync.pending(kinds: DesiredState.syncedKinds, afterChangeSeq: after, limit: pageSize)
+            for item in items { try load(ObjectKey(kind: item.kind, id: item.id), into: &state) }
+            guard items.count == pageSize, let last = items.last else { break }
+            after = last.changeSeq
+        }
+        return state
+    }
+
+    private func load(_ key: ObjectKey, into state: inout DesiredState) throws {
+        let reference = ResourceReference.id(key.id)
+        switch key.kind {
+        case .externalNetwork:
+            guard let network = try store.networks.find(reference) else { return }
+            state.networks[key.id] = network
+        case .routerGateway:
+            guard let gateway = try store.routerGateways.find(reference) else { return }
+            state.gateways[key.id] = gateway
+            try loadNetwork(gateway.spec.network, into: &state)
+            if let eip = gateway.spec.eip { try loadEIP(eip, into: &state) }
+        case .floatingIP:
+            guard let fip = try store.fips.find(reference) else { return }
+            state.fips[key.id] = fip
+            try loadEIP(fip.spec.eip, into: &state)
+        case .snatRule:
+            guard let rule = try store.snatRules.find(reference) else { return }
+            state.snats[key.id] = rule
+            try loadEIP(rule.spec.eip, into: &state)
+        case .dnatRule:
+            guard let rule = try store.dnatRules.find(reference) else { return }
+            state.dnats[key.id] = rule
+            try loadEIP(rule.spec.eip, into: &state)
+        case .mirror:
+            guard let mirror = try store.mirrors.find(reference) else { return }
+            state.mirrors[key.id] = mirror
+        case .eip:
+            return
+        }
+        state.targets.insert(key)
+    }
+
+    private func loadEIP(_ reference: ResourceReference, into state: inout DesiredState) throws {
+        guard let id = reference.id, state.eips[id] == nil, let eip = try store.eips.find(reference) else { return }
+        state.eips[id] = eip
+    }
+
+    private func loadNetwork(_ reference: ResourceReference, into state: inout DesiredState) throws {
+        guard let id = reference.id, state.networks[id] == nil, let network = try store.networks.find(reference) else { return }
+        state.networks[id] = network
+    }
+
+    private func all<Spec: ResourceSpec>(_ repository: Repository<Spec>) throws -> [UUID: Resource<Spec>] {
+        var out: [UUID: Resource<Spec>] = [:]
+        var token: String? = nil
+        repeat {
+            let page = try repository.list(ListQuery(limit: ListQuery.maximumLimit, pageToken: token))
+            for item in page.items { out[item.id] = item }
+            token = page.nextPageToken
+        } while token != nil
+        return out
+    }
+
+    private func ids(_ kind: ResourceKind, in state: DesiredState) -> [UUID] {
+        switch kind {
+        case .externalNetwork: return Array(state.networks.keys)
+        case .routerGateway: return Array(state.gateways.keys)
+        case .floatingIP: return Array(state.fips.keys)
+        case .snatRule: return Array(state.snats.keys)
+        case .dnatRule: return Array(state.dnats.keys)
+        case .mirror: return Array(state.mirrors.keys)
+        case .eip: return []
+        }
+    }
+}

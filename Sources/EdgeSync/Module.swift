@@ -1,1 +1,0 @@
-// Module EdgeSync: see DESIGN.md.

@@ -1,0 +1,28 @@
+import EdgeCore
+import Foundation
+
+/// The `external_ids` keys that mark an NB row as ovn-edge's. A row without `ownerKey` is never
+/// modified or deleted; a row with it belongs to the object named by its value.
+public enum Ownership {
+    /// `<kind>/<id>`, e.g. `fip/6f1c…`.
+    public static let ownerKey = "ovn-edge:owner"
+    /// The object's revision the row was written for.
+    public static let revisionKey = "ovn-edge:revision"
+    /// Which of the object's rows this is (`nat`, `lrp`, `route-ipv4`, …).
+    public static let roleKey = "ovn-edge:role"
+
+    public static func tag(_ key: ObjectKey) -> String { "\(key.kind.rawValue)/\(key.id.uuidString.lowercased())" }
+
+    /// The object a tag names, or nil when the tag is not one ovn-edge writes.
+    public static func parse(_ tag: String) -> ObjectKey? {
+        guard let slash = tag.lastIndex(of: "/"),
+              let kind = ResourceKind(rawValue: String(tag[..<slash])),
+              let id = UUID(uuidString: String(tag[tag.index(after: slash)...]))
+        else { return nil }
+        return ObjectKey(kind: kind, id: id)
+    }
+
+    static func externalIDs(_ key: ObjectKey, revision: Int64, role: String) -> [String: String] {
+        [ownerKey: tag(key), revisionKey: String(revision), roleKey: role]
+    }
+}

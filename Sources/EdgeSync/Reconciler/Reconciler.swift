@@ -1,0 +1,114 @@
+import EdgeCore
+import EdgeStore
+import Foundation
+import Logging
+import OVSDB
+
+/// The background worker that makes OVN NB match the store.
+///
+/// ```swift
+/// let reconciler = Reconciler(store: store, signals: signals, nbRemotes: "unix:/run/ovn/ovnnb_db.sock")
+/// let task = Task { try await reconciler.run() }   // until cancelled
+/// reconciler.state.isReady                          // /readyz
+/// ```
+///
+/// It connects to NB, asks for the writer lock (`options.lockName`) and stays standby until it
+/// holds it. Then it runs passes: a full pass (every stored object, orphans included) at start,
+/// after reconnecting, after NB changed under it (drift) and every `fullResyncInterval`; an
+/// incremental pass (only objects not `ready`) whenever the API signals a desired-state write.
+/// A pass plans every object against the NB cache (`Planner`), packs the ops into bounded
+/// transactions (`BatchPacker`), writes them (`BatchWriter`, isolating failing objects) and
+/// writes statuses back (`StatusReporter`).
+public final class Reconciler: Sendable {
+    public let options: ReconcilerOptions
+    let store: Store
+    let signals: StoreSignals
+    let nbRemotes: String
+    let logger: Logger
+    let stateBox: Guarded<SyncState>
+    /// Set while our own transaction is in flight: the monitor updates it causes arrive before
+    /// its reply, so changes seen then are ours, not drift.
+    let writing = Guarded(false)
+    let wake = WakeSignal()
+
+    public init(store: Store, signals: StoreSignals, nbRemotes: String, options: ReconcilerOptions = ReconcilerOptions(),
+                logger: Logger = Logger(label: "ovn-edge.sync")) {
+        self.store = store
+        self.signals = signals
+        self.nbRemotes = nbRemotes
+        self.options = options
+        self.logger = logger
+        var state = SyncState(lockName: options.lockName)
+        state.remotes = nbRemotes.split(separator: ",").map(String.init)
+        self.stateBox = Guarded(state)
+    }
+
+    /// What the reconciler is doing now.
+    public var state: SyncState { stateBox.get() }
+
+    /// Runs until the task is cancelled. Throws only for a configuration error (bad remotes).
+    public func run() async throws {
+        var configuration = OVSDBClient.Configuration(remotes: try Remote.list(nbRemotes))
+        configuration.logger = logger
+        configuration.requestTimeout = options.requestTimeout
+        configuration.inactivityProbe = options.inactivityProbe
+        let client = OVSDBClient(configuration)
+        let events = client.events()
+        let callback = client.cache.onChange { [writing, wake] update in
+            // NB_Global moves with northd's bookkeeping; it says nothing about our rows.
+            guard !writing.get(), update.changes.contains(where: { $0.table != "NB_Global" }) else { return }
+            wake.raise(.drift)
+        }
+        client.start()
+        let eventTask = Task { [weak self] in
+            for await event in events { self?.handle(event, client: client) }
+        }
+        let signalTask = Task { [signals, wake] in
+            var seen = signals.generation(.desiredState)
+            while !Task.isCancelled {
+                let generation = await signals.wait(.desiredState, after: seen, timeout: .seconds(3600))
+                if generation > seen {
+                    seen = generation
+                    wake.raise(.desiredState)
+                }
+            }
+        }
+        await loop(client)
+        signalTask.cancel()
+        eventTask.cancel()
+        client.cache.removeCallback(callback)
+        await client.stop()
+        stateBox.update { state in
+            state.role = .starting
+            state.nbConnected = false
+            state.holdsWriterLock = false
+        }
+    }
+
+    private func handle(_ event: ClientEvent, client: OVSDBClient) {
+        switch event {
+        case .connected(let remote):
+            logger.info("NB connected: \(remote)")
+            stateBox.update { state in
+                state.nbConnected = true
+                state.remote = remote.description
+                state.schemaVersion = client.schema?.version?.description
+                state.databaseModel = client.serverDatabase?.model.rawValue
+                state.leader = client.serverDatabase.map { $0.model == .clustered ? $0.leader : true }
+            }
+        case .disconnected(let reason):
+            logger.info("NB disconnected: \(reason)")
+            stateBox.update { state in
+                state.nbConnected = false
+                state.remote = nil
+            }
+        case .lockAcquired(let name) where name == options.lockName:
+            logger.info("writer lock \(name) acquired")
+        case .lockStolen(let name), .lockLost(let name):
+            if name == options.lockName { logger.info("writer lock \(name) lost") }
+        default:
+            break
+        }
+        wake.raise(.connection)
+    }
+}

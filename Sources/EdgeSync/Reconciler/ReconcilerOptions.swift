@@ -1,0 +1,29 @@
+import Foundation
+
+/// Tuning of the reconciler; the defaults suit production.
+public struct ReconcilerOptions: Sendable {
+    /// The OVSDB lock that makes one ovn-edge the writer.
+    public var lockName: String
+    /// Most ops per NB transaction.
+    public var maxOperationsPerTransaction: Int
+    /// Seconds between full resyncs (drift the monitor could not show, orphans).
+    public var fullResyncInterval: Double
+    /// Seconds to let NB changes settle before a drift pass, so a burst makes one pass.
+    public var driftDebounce: Double
+    /// Seconds to wait after a pass failed for a reason that is not an object's (connection).
+    public var retryDelay: Double
+    /// NB client timeouts.
+    public var requestTimeout: Double
+    public var inactivityProbe: Double?
+
+    public init(lockName: String = "ovn_edge", maxOperationsPerTransaction: Int = 800, fullResyncInterval: Double = 300,
+                driftDebounce: Double = 0.2, retryDelay: Double = 1, requestTimeout: Double = 30, inactivityProbe: Double? = 5) {
+        self.lockName = lockName
+        self.maxOperationsPerTransaction = maxOperationsPerTransaction
+        self.fullResyncInterval = fullResyncInterval
+        self.driftDebounce = driftDebounce
+        self.retryDelay = retryDelay
+        self.requestTimeout = requestTimeout
+        self.inactivityProbe = inactivityProbe
+    }
+}
