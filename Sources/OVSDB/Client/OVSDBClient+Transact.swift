@@ -30,7 +30,7 @@ extension OVSDBClient {
                 result = try await session.call("transact", params, timeout: max(0.001, deadline.timeIntervalSinceNow))
             } catch let error as OVSDBError {
                 // The request may or may not have committed: retry only when that is safe.
-                guard error.isRetryableTransportError, let retryGuard = transaction.retryGuard,
+                guard error.isRetryableTransportError, let retryGuard = transaction.retryGuard(schema: schema),
                       Date() < deadline else { throw error }
                 logger.info("transaction interrupted (\(error)); retrying after reconnect")
                 guardOp = retryGuard
@@ -51,7 +51,7 @@ extension OVSDBClient {
                     state.withLock { $0.statistics.transactions += 1; $0.statistics.alreadyApplied += 1 }
                     return TransactionReply(results: [], wasAlreadyApplied: true)
                 }
-                if failure.kind == .notLeader, let retryGuard = transaction.retryGuard, Date() < deadline {
+                if failure.kind == .notLeader, let retryGuard = transaction.retryGuard(schema: schema), Date() < deadline {
                     guardOp = retryGuard
                     isRetry = true
                     state.withLock { $0.statistics.transactionRetries += 1 }

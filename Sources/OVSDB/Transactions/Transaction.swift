@@ -56,15 +56,20 @@ public struct Transaction: Sendable {
     }
 
     /// The guard op to add when retrying after an ambiguous failure, or nil when a blind retry
-    /// is safe. Returns `.none` (outer nil) when a retry is not allowed at all.
-    var retryGuard: OVSDBOperation?? {
+    /// is safe. Returns `.none` (outer nil) when a retry is not allowed at all. An insert into a
+    /// root table is preferred as the guard: a non-root row can vanish by garbage collection.
+    func retryGuard(schema: DatabaseSchema?) -> OVSDBOperation?? {
         switch retry {
         case .never: return .none
         case .guarded(let op): return .some(op)
         case .automatic:
+            var candidate: OVSDBOperation?
             for op in operations {
-                if case .insert(let table, _, let uuid?, _) = op { return .some(.requireAbsent(table, uuid: uuid)) }
+                guard case .insert(let table, _, let uuid?, _) = op else { continue }
+                if schema?[table]?.isRoot ?? false { return .some(.requireAbsent(table, uuid: uuid)) }
+                if candidate == nil { candidate = .requireAbsent(table, uuid: uuid) }
             }
+            if let candidate { return .some(candidate) }
             return operations.allSatisfy(\.isIdempotent) ? .some(nil) : .none
         }
     }
