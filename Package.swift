@@ -65,8 +65,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
-            ]
+            ],
+            plugins: ["OpenAPIPlugin"]
         ),
+        // Build-time embedding of openapi/openapi.yaml into EdgeAPI (served at /openapi.yaml).
+        .plugin(name: "OpenAPIPlugin", capability: .buildTool(), dependencies: ["OpenAPICodegen"]),
+        .executableTarget(name: "OpenAPICodegen", path: "Plugins/OpenAPICodegen"),
         // Starting and stopping a private OVN (NB, SB, northd): `ovn-edge sandbox`, `serve`'s
         // embedded default and the test harness all use it.
         .target(name: "OVNSandbox"),

@@ -67,7 +67,7 @@ import Testing
         _ = body.stringMap("labels")
         #expect { try body.finish() } throws: {
             let problem = $0 as? Problem
-            return problem?.errors == [FieldError(field: "eip", code: "immutable-field", message: "cannot be changed")]
+            return problem?.errors == [FieldProblem(field: "eip", code: "immutable-field", message: "cannot be changed")]
         }
     }
 }

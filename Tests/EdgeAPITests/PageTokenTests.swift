@@ -4,7 +4,7 @@ import Testing
 @Suite struct PageTokenTests {
     @Test func roundTrips() throws {
         let signature = PageToken.signature(of: ["network": "ext", "project": "p"])
-        let token = PageToken(after: 12345, querySignature: signature)
+        let token = PageToken(cursor: "eips.12345", querySignature: signature)
         #expect(try PageToken.decode(token.encoded, expecting: signature) == token)
         #expect(!token.encoded.contains("="))
     }
@@ -15,7 +15,7 @@ import Testing
     }
 
     @Test func rejectsTokensOfOtherQueries() {
-        let token = PageToken(after: 1, querySignature: PageToken.signature(of: ["a": "1"]))
+        let token = PageToken(cursor: "eips.1", querySignature: PageToken.signature(of: ["a": "1"]))
         #expect { try PageToken.decode(token.encoded, expecting: PageToken.signature(of: [:])) } throws: {
             ($0 as? Problem)?.code == .invalidPageToken
         }

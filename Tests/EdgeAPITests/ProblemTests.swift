@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct ProblemTests {
     @Test func wireFormIsRFC9457WithCodeAndFields() throws {
-        let problem = Problem.validation([FieldError(field: "cidr_v4", code: "invalid-cidr", message: "is not a CIDR")])
+        let problem = Problem.validation([FieldProblem(field: "cidr_v4", code: "invalid-cidr", message: "is not a CIDR")])
         let json = try JSONSerialization.jsonObject(with: Data(problem.body(instance: "/v1/x", requestID: "r-1"))) as? [String: Any]
         #expect(json?["type"] as? String == "urn:ovn-edge:problem:validation-failed")
         #expect(json?["status"] as? Int == 422)

@@ -13,7 +13,7 @@ public struct ObjectReader: Sendable {
         case value(Value)
     }
 
-    public private(set) var errors: [FieldError] = []
+    public internal(set) var errors: [FieldProblem] = []
     private let members: [String: JSONValue]
     private let order: [String]
     private var consumed: Set<String> = []
@@ -49,14 +49,14 @@ public struct ObjectReader: Sendable {
 
     public var keys: [String] { order }
 
-    private func fieldPath(_ key: String) -> String { path.isEmpty ? key : path + "." + key }
+    func fieldPath(_ key: String) -> String { path.isEmpty ? key : path + "." + key }
 
     /// Records a problem with a field (also used by callers for cross-field rules).
     public mutating func fail(_ key: String, code: String, _ message: String) {
-        errors.append(FieldError(field: fieldPath(key), code: code, message: message))
+        errors.append(FieldProblem(field: fieldPath(key), code: code, message: message))
     }
 
-    private mutating func take(_ key: String, required: Bool) -> JSONValue? {
+    mutating func take(_ key: String, required: Bool) -> JSONValue? {
         consumed.insert(key)
         guard let value = members[key] else {
             if required { fail(key, code: "required", "is required") }
@@ -65,7 +65,7 @@ public struct ObjectReader: Sendable {
         return value
     }
 
-    private mutating func typeMismatch(_ key: String, expected: String, got value: JSONValue) {
+    mutating func typeMismatch(_ key: String, expected: String, got value: JSONValue) {
         fail(key, code: "invalid-type", "must be \(expected), not \(value.typeName)")
     }
 
@@ -107,12 +107,12 @@ public struct ObjectReader: Sendable {
         var valid = true
         for (index, element) in elements.enumerated() {
             guard case .string(let text) = element else {
-                errors.append(FieldError(field: "\(fieldPath(key))[\(index)]", code: "invalid-type", message: "must be a string, not \(element.typeName)"))
+                errors.append(FieldProblem(field: "\(fieldPath(key))[\(index)]", code: "invalid-type", message: "must be a string, not \(element.typeName)"))
                 valid = false
                 continue
             }
             guard text.count <= maxLength else {
-                errors.append(FieldError(field: "\(fieldPath(key))[\(index)]", code: "too-long", message: "must be at most \(maxLength) characters"))
+                errors.append(FieldProblem(field: "\(fieldPath(key))[\(index)]", code: "too-long", message: "must be at most \(maxLength) characters"))
                 valid = false
                 continue
             }
@@ -129,12 +129,12 @@ public struct ObjectReader: Sendable {
         var valid = true
         for pair in pairs {
             guard case .string(let text) = pair.value else {
-                errors.append(FieldError(field: "\(fieldPath(key)).\(pair.key)", code: "invalid-type", message: "must be a string, not \(pair.value.typeName)"))
+                errors.append(FieldProblem(field: "\(fieldPath(key)).\(pair.key)", code: "invalid-type", message: "must be a string, not \(pair.value.typeName)"))
                 valid = false
                 continue
             }
             guard result.updateValue(text, forKey: pair.key) == nil else {
-                errors.append(FieldError(field: "\(fieldPath(key)).\(pair.key)", code: "duplicate-key", message: "appears twice"))
+                errors.append(FieldProblem(field: "\(fieldPath(key)).\(pair.key)", code: "duplicate-key", message: "appears twice"))
                 valid = false
                 continue
             }

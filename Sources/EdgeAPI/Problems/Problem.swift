@@ -1,3 +1,4 @@
+import EdgeCore
 import Foundation
 
 /// An RFC 9457 problem: every failed request is answered with one of these as
@@ -13,17 +14,21 @@ public struct Problem: Error, Sendable, Equatable {
             self.id = id
             self.name = name
         }
+
+        public init(_ reference: ObjectReference) {
+            self.init(kind: reference.kind.rawValue, id: reference.id.uuidString.lowercased(), name: reference.name)
+        }
     }
 
     public let status: Int
     public let code: ProblemCode
     public let title: String
     public let detail: String?
-    public let errors: [FieldError]
+    public let errors: [FieldProblem]
     public let usedBy: [User]
 
     public init(status: Int, code: ProblemCode, title: String, detail: String? = nil,
-                errors: [FieldError] = [], usedBy: [User] = []) {
+                errors: [FieldProblem] = [], usedBy: [User] = []) {
         self.status = status
         self.code = code
         self.title = title
@@ -53,7 +58,7 @@ public struct Problem: Error, Sendable, Equatable {
         let instance: String?
         let code: String
         let requestId: String?
-        let errors: [FieldError]?
+        let errors: [FieldProblem]?
         let usedBy: [User]?
     }
 }
@@ -63,9 +68,13 @@ extension Problem {
         Problem(status: 400, code: .malformedJSON, title: "The body is not valid JSON", detail: detail)
     }
 
-    public static func validation(_ errors: [FieldError]) -> Problem {
+    public static func validation(_ errors: [FieldProblem]) -> Problem {
         let detail = errors.count == 1 ? "\(errors[0].field): \(errors[0].message)" : "\(errors.count) fields are invalid"
         return Problem(status: 422, code: .validationFailed, title: "The request is invalid", detail: detail, errors: errors)
+    }
+
+    public static func validation(_ errors: [FieldError]) -> Problem {
+        validation(errors.map(FieldProblem.init))
     }
 
     public static func notFound(_ kind: String, _ reference: String) -> Problem {
@@ -76,10 +85,23 @@ extension Problem {
     public static func referenceNotFound(field: String, kind: String, reference: String) -> Problem {
         Problem(status: 404, code: .referenceNotFound, title: "A referenced object does not exist",
                 detail: "\(field): no \(kind) '\(reference)'",
-                errors: [FieldError(field: field, code: "not-found", message: "no \(kind) '\(reference)'")])
+                errors: [FieldProblem(field: field, code: "not-found", message: "no \(kind) '\(reference)'")])
     }
 
-    public static func invalidQuery(_ errors: [FieldError]) -> Problem {
+    public static func invalidQuery(_ field: String, _ message: String, code: String = "invalid-value") -> Problem {
+        invalidQuery([FieldProblem(field: field, code: code, message: message)])
+    }
+
+    public static func invalidHeader(_ name: String, _ message: String) -> Problem {
+        Problem(status: 400, code: .invalidHeader, title: "Invalid header", detail: "\(name): \(message)",
+                errors: [FieldProblem(field: name, code: "invalid-header", message: message)])
+    }
+
+    public static func internalError(_ detail: String) -> Problem {
+        Problem(status: 500, code: .internalError, title: "Internal error", detail: detail)
+    }
+
+    public static func invalidQuery(_ errors: [FieldProblem]) -> Problem {
         Problem(status: 400, code: .invalidQuery, title: "Invalid query parameters",
                 detail: errors.map { "\($0.field): \($0.message)" }.joined(separator: "; "), errors: errors)
     }

@@ -25,6 +25,10 @@ public final class StoreSignals: @unchecked Sendable {
     private var generations: [Channel: UInt64] = [.desiredState: 0, .status: 0]
     private var waiters: [UInt64: Waiter] = [:]
     private var nextWaiterID: UInt64 = 0
+    /// Waits in progress, and those of them whose timeout (or cancellation) came before they
+    /// registered their continuation: they must return at once instead of waiting forever.
+    private var active: Set<UInt64> = []
+    private var expiredEarly: Set<UInt64> = []
 
     public init() {}
 
@@ -45,7 +49,12 @@ public final class StoreSignals: @unchecked Sendable {
     /// Returns the channel's generation once it is greater than `seen`, or the current one when
     /// `timeout` passes first or the task is cancelled.
     public func wait(_ channel: Channel, after seen: UInt64, timeout: Duration) async -> UInt64 {
-        let id: UInt64 = lock.withLock { nextWaiterID += 1; return nextWaiterID }
+        let id: UInt64 = lock.withLock {
+            nextWaiterID += 1
+            active.insert(nextWaiterID)
+            return nextWaiterID
+        }
+        defer { lock.withLock { active.remove(id); expiredEarly.remove(id) } }
         let timer = Task { [weak self] in
             try? await Task.sleep(for: timeout)
             self?.expire(id)
@@ -55,7 +64,7 @@ public final class StoreSignals: @unchecked Sendable {
             await withCheckedContinuation { continuation in
                 let current: UInt64? = lock.withLock {
                     let generation = generations[channel, default: 0]
-                    if generation > seen || Task.isCancelled { return generation }
+                    if generation > seen || Task.isCancelled || expiredEarly.contains(id) { return generation }
                     waiters[id] = Waiter(channel: channel, continuation: continuation)
                     return nil
                 }
@@ -68,7 +77,10 @@ public final class StoreSignals: @unchecked Sendable {
 
     private func expire(_ id: UInt64) {
         let expired: (Waiter, UInt64)? = lock.withLock {
-            guard let waiter = waiters.removeValue(forKey: id) else { return nil }
+            guard let waiter = waiters.removeValue(forKey: id) else {
+                if active.contains(id) { expiredEarly.insert(id) }
+                return nil
+            }
             return (waiter, generations[waiter.channel, default: 0])
         }
         if let (waiter, generation) = expired { waiter.continuation.resume(returning: generation) }

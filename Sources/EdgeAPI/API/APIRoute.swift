@@ -1,0 +1,27 @@
+import HTTPServer
+import HTTPTypes
+
+/// One route of the API: what `RESTAPI.routes` lists and the OpenAPI test compares with the spec.
+public struct APIRoute: Sendable {
+    public let method: HTTPRequest.Method
+    /// The pattern with `{name}` parameters, as written in openapi.yaml.
+    public let pattern: String
+    let handler: Handler
+
+    /// Wraps `body` so that every error it throws is answered as problem+json.
+    init(_ method: HTTPRequest.Method, _ pattern: String, _ body: @escaping Handler) {
+        self.method = method
+        self.pattern = pattern
+        self.handler = { request, context in
+            do {
+                return try await body(request, context)
+            } catch {
+                let problem = Problem.from(error)
+                if problem.status >= 500 {
+                    context.logger.error("request failed", metadata: ["error": "\(error)", "path": "\(request.path)"])
+                }
+                return .problem(problem, request: request, context: context)
+            }
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import HTTPServer
+import HTTPTypes
+
+extension Response {
+    /// A JSON body built by hand (member order as the spec shows it).
+    static func json(_ value: JSONValue, status: HTTPResponse.Status = .ok, headerFields: HTTPFields = [:]) -> Response {
+        var fields = headerFields
+        fields[.contentType] = "application/json"
+        return Response(status: status, headerFields: fields, body: .bytes(JSONWriter.bytes(value)))
+    }
+
+    /// An RFC 9457 problem naming the request path and id.
+    static func problem(_ problem: Problem, request: Request, context: RequestContext) -> Response {
+        var fields = HTTPFields()
+        fields[.contentType] = Problem.contentType
+        return Response(
+            status: HTTPResponse.Status(code: problem.status), headerFields: fields,
+            body: .bytes(problem.body(instance: request.path, requestID: context.requestID))
+        )
+    }
+}
+
+extension HTTPField.Name {
+    static let idempotencyKey = HTTPField.Name("Idempotency-Key")!
+    /// Set on a response replayed for a repeated `Idempotency-Key`.
+    static let idempotencyReplayed = HTTPField.Name("Idempotency-Replayed")!
+}
