@@ -1,6 +1,9 @@
 import ArgumentParser
 import Dispatch
+import EdgeAPI
+import EdgeStore
 import Foundation
+import HTTPServer
 import OVNSandbox
 
 /// `ovn-edge serve`: runs the service. With no `--ovn-nb` it starts a private OVN sandbox under
@@ -11,6 +14,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Data folder (SQLite database, embedded OVN sandbox). Env: OVN_EDGE_DATA_DIR. Default: ./.data")
     var dataDir: String?
 
+    @Option(help: "Address to serve the API on, HOST:PORT (port 0: any free port). Env: OVN_EDGE_LISTEN. Default: 127.0.0.1:8080")
+    var listen: ListenAddress?
+
     @Option(name: .customLong("ovn-nb"), help: "OVN NB remotes (unix:…, tcp:…, ssl:…, comma separated). Env: OVN_EDGE_OVN_NB. Default: an embedded sandbox.")
     var ovnNB: String?
 
@@ -18,6 +24,7 @@ struct ServeCommand: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let dataDir = self.dataDir ?? environment["OVN_EDGE_DATA_DIR"] ?? "./.data"
         let ovnNB = self.ovnNB ?? environment["OVN_EDGE_OVN_NB"]
+        let listen = try self.listen ?? environment["OVN_EDGE_LISTEN"].map(Self.parseListen) ?? .default
         let store = try openMigratedStore(dataDir: dataDir)
         defer { try? store.close() }
         var embedded: OVNSandbox?
@@ -25,12 +32,39 @@ struct ServeCommand: AsyncParsableCommand {
             let sandbox = try openSandbox(dataDir + "/ovn")
             try sandbox.start(.full)
             embedded = sandbox
-            print("embedded OVN sandbox: OVN_NB_DB=\(sandbox.nbRemote) OVN_SB_DB=\(sandbox.sbRemote)")
+            say("embedded OVN sandbox: OVN_NB_DB=\(sandbox.nbRemote) OVN_SB_DB=\(sandbox.sbRemote)")
         }
         defer { embedded?.stop() }
-        let signal = await waitForTermination()
-        print("received \(signal), shutting down")
+        let signals = StoreSignals()
+        // No reconciler runs yet: /readyz and /v1/sync say so (EdgeSync plugs in here later).
+        let api = RESTAPI(store: store, signals: signals, sync: NoReconciler())
+        var router = Router()
+        api.register(into: &router)
+        let server = HTTPServer(configuration: .init(host: listen.host, port: listen.port), router: router)
+        do {
+            try server.start()
+        } catch {
+            FileHandle.standardError.write(Data("ovn-edge: cannot listen on \(listen): \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        server.shutdownOnSignals()
+        say("listening on http://\(ListenAddress(host: listen.host, port: server.port))")
+        await server.waitUntilStopped()
+        say("stopped serving; shutting down")
     }
+
+    static func parseListen(_ text: String) throws -> ListenAddress {
+        guard let address = ListenAddress(argument: text) else {
+            throw ValidationError("OVN_EDGE_LISTEN must be HOST:PORT, not \(text)")
+        }
+        return address
+    }
+}
+
+/// Writes a line to stdout at once (print is block-buffered on a pipe, and scripts wait for
+/// the `listening on` line).
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }
 
 /// Suspends until SIGINT or SIGTERM arrives and returns its name.
