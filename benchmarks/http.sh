@@ -1,0 +1,168 @@
+#!/usr/bin/env bash
+# HTTP benchmarks, wrk -t2 -c64 on 127.0.0.1, every server started here and stopped by pid:
+#   healthz    GET /healthz: Hummingbird 2 peer, our HTTPServer core alone (harness HTTPHello),
+#              and `ovn-edge serve` (when the binary has the API)
+#   eip-get    GET /v1/eips/{id} on ovn-edge (SQLite + JSON)
+#   fip-post   POST /v1/fips from 32 connections, distinct FIPs on pre-created EIPs; the count
+#              is verified in SQLite afterwards
+# Environment: BENCH_DURATION (s, default 10), BENCH_ROUNDS (default 2; the best round counts).
+source "$(dirname "$0")/lib.sh"
+
+DURATION=${BENCH_DURATION:-10}
+ROUNDS=${BENCH_ROUNDS:-2}
+WRK_ARGS=(-t2 -c64 "-d${DURATION}s" --latency)
+
+# Runs wrk against URL and prints the parse_wrk summary; the raw output is kept in BENCH_WORK.
+run_wrk() {
+    local name=$1 url=$2; shift 2
+    local out="$BENCH_WORK/wrk-$name.txt"
+    wrk -t2 -c64 -d2s "$url" "$@" >/dev/null 2>&1 || true   # warm-up
+    wrk "${WRK_ARGS[@]}" "$url" "$@" >"$out" 2>&1 || die "wrk against $url failed: $(tail -3 "$out")"
+    parse_wrk "$out"
+}
+
+best_of() {  # best_of FIELD(1-based) LINES... → the line with the largest FIELD
+    local field=$1; shift
+    printf '%s\n' "$@" | sort -k"$field" -n -r | head -1
+}
+
+healthz() {
+    log "healthz: wrk ${WRK_ARGS[*]}, $ROUNDS round(s), best round counts"
+    local peer_port hello_port peer_pid hello_pid
+    peer_port=$(free_port)
+    start_server "$BENCH_WORK/peer.log" "http://127.0.0.1:$peer_port/healthz" "$PEER_BIN" "$peer_port"
+    peer_pid=$SERVER_PID
+    hello_port=$(free_port)
+    start_server "$BENCH_WORK/hello.log" "http://127.0.0.1:$hello_port/healthz" "$HARNESS_DIR/HTTPHello" "$hello_port"
+    hello_pid=$SERVER_PID
+    local edge_pid="" edge_base=""
+    if ovn_edge_has_api; then
+        local dir="$BENCH_WORK/healthz"
+        mkdir -p "$dir"
+        start_nb "$dir/nb"
+        start_ovn_edge "$dir" "$NB_REMOTE"
+        edge_pid=$EDGE_PID edge_base=$EDGE_BASE
+    fi
+    local peer_runs=() hello_runs=() edge_runs=() round
+    for round in $(seq "$ROUNDS"); do
+        peer_runs+=("$(run_wrk "peer-$round" "http://127.0.0.1:$peer_port/healthz")")
+        log "  round $round hummingbird: ${peer_runs[-1]}"
+        hello_runs+=("$(run_wrk "hello-$round" "http://127.0.0.1:$hello_port/healthz")")
+        log "  round $round httpserver:  ${hello_runs[-1]}"
+        if [[ -n $edge_base ]]; then
+            edge_runs+=("$(run_wrk "edge-$round" "$edge_base/healthz")")
+            log "  round $round ovn-edge:    ${edge_runs[-1]}"
+        fi
+    done
+    local peer hello
+    peer=$(best_of 1 "${peer_runs[@]}")
+    hello=$(best_of 1 "${hello_runs[@]}")
+    read -r peer_rps peer_p50 peer_p99 _ _ <<<"$peer"
+    read -r hello_rps hello_p50 hello_p99 hello_bad hello_err <<<"$hello"
+    PEER_RPS=$peer_rps
+    echo "$peer_rps" >"$BENCH_WORK/peer_rps"
+    local cmd="wrk -t2 -c64 -d${DURATION}s --latency URL/healthz"
+    row http "healthz hummingbird 2.28.1 (peer)" "$peer_rps" "req/s" "p50 ${peer_p50} ms p99 ${peer_p99} ms" "-" "-" "-" "$cmd"
+    row http "healthz HTTPServer core" "$hello_rps" "req/s" "peer $peer_rps" "$(calc "round($hello_rps/$peer_rps, 2)")" \
+        "info (core alone)" "-" "$cmd; p50 ${hello_p50} ms p99 ${hello_p99} ms; non-2xx $hello_bad, errors $hello_err"
+    if [[ ${#edge_runs[@]} -gt 0 ]]; then
+        local edge
+        edge=$(best_of 1 "${edge_runs[@]}")
+        read -r edge_rps edge_p50 edge_p99 edge_bad edge_err <<<"$edge"
+        row http "healthz ovn-edge serve" "$edge_rps" "req/s" "peer $peer_rps" "$(calc "round($edge_rps/$peer_rps, 2)")" \
+            ">= peer" "$(verdict "$edge_rps >= $peer_rps and $edge_bad == 0")" \
+            "$cmd; p50 ${edge_p50} ms p99 ${edge_p99} ms; non-2xx $edge_bad, errors $edge_err"
+    else
+        row http "healthz ovn-edge serve" "n/a" "req/s" "peer $peer_rps" "-" ">= peer" "-" \
+            "not measured: ovn-edge serve has no HTTP API in this build"
+    fi
+    stop_pid "$peer_pid"; stop_pid "$hello_pid"
+    [[ -n $edge_pid ]] && stop_pid "$edge_pid"
+    [[ -n $edge_pid ]] && stop_nb "$BENCH_WORK/healthz/nb"
+    return 0
+}
+
+# Creates the external network on ovn-edge at BASE and COUNT EIPs on it (16 connections);
+# writes their ids to FILE and prints load.py's JSON summary.
+seed_eips() {
+    local base=$1 count=$2 file=$3
+    python3 "$BENCH_DIR/tools/load.py" network --base "$base" >/dev/null || die "cannot create the external network"
+    python3 "$BENCH_DIR/tools/load.py" eips --base "$base" --count "$count" --out "$file" || die "cannot create $count EIPs"
+}
+
+eip_get() {
+    ovn_edge_has_api || { row http "GET /v1/eips/{id}" "n/a" "req/s" "-" "-" ">= peer/2, p99 < 5 ms" "-" "not measured: no API in this build"; return 0; }
+    local dir="$BENCH_WORK/eip-get"
+    mkdir -p "$dir"
+    start_nb "$dir/nb"
+    ovn-nbctl --db="$NB_REMOTE" ls-add external -- lr-add vpc1
+    start_ovn_edge "$dir" "$NB_REMOTE"
+    local edge_pid=$EDGE_PID base=$EDGE_BASE
+    seed_eips "$base" 1000 "$dir/eips.txt" >/dev/null
+    local peer_rps
+    peer_rps=$(cat "$BENCH_WORK/peer_rps" 2>/dev/null || echo 0)
+    local runs=() round
+    for round in $(seq "$ROUNDS"); do
+        runs+=("$(EIP_IDS="$dir/eips.txt" run_wrk "eip-get-$round" "$base" -s "$BENCH_DIR/lua/eip-get.lua")")
+        log "  round $round GET /v1/eips/{id}: ${runs[-1]}"
+    done
+    local best
+    best=$(best_of 1 "${runs[@]}")
+    read -r rps p50 p99 bad err <<<"$best"
+    local half
+    half=$(calc "$peer_rps / 2")
+    row http "GET /v1/eips/{id}" "$rps" "req/s" "peer/2 = $half" "$(calc "round($rps/max($peer_rps,1), 2)") of peer" \
+        ">= peer/2" "$(verdict "$rps >= $half and $bad == 0")" \
+        "EIP_IDS=ids wrk -t2 -c64 -d${DURATION}s --latency -s benchmarks/lua/eip-get.lua BASE (1,000 EIPs, random id per request); non-2xx $bad, errors $err"
+    row http "GET /v1/eips/{id} p99" "$p99" "ms" "p50 $p50 ms" "-" "< 5 ms" "$(verdict "$p99 < 5")" "same run"
+    stop_pid "$edge_pid"
+    stop_nb "$dir/nb"
+}
+
+fip_post() {
+    ovn_edge_has_api || { row http "POST /v1/fips (32 clients)" "n/a" "FIP/s" "-" "-" ">= 3000/s" "-" "not measured: no API in this build"; return 0; }
+    local dir="$BENCH_WORK/fip-post"
+    mkdir -p "$dir"
+    start_nb "$dir/nb"
+    ovn-nbctl --db="$NB_REMOTE" ls-add external -- lr-add vpc1
+    start_ovn_edge "$dir" "$NB_REMOTE"
+    local edge_pid=$EDGE_PID base=$EDGE_BASE
+    # Enough EIPs that every POST in the run creates a new FIP (one FIP per EIP).
+    local eips=${BENCH_FIP_EIPS:-45000}
+    log "fip-post: seeding $eips EIPs"
+    local seeded
+    seeded=$(seed_eips "$base" "$eips" "$dir/eips.txt")
+    log "  $seeded"
+    local out="$dir/wrk.txt"
+    log "fip-post: wrk -t2 -c32 -d${DURATION}s POST /v1/fips"
+    WRK_THREADS=2 EIP_IDS="$dir/eips.txt" wrk -t2 -c32 "-d${DURATION}s" --latency -s "$BENCH_DIR/lua/fip-post.lua" "$base" >"$out" 2>&1 \
+        || die "wrk POST failed: $(tail -3 "$out")"
+    local created seconds spare
+    created=$(awk '/^created /{print $2}' "$out")
+    seconds=$(awk '/^duration_s /{print $2}' "$out")
+    spare=$(awk '/^after_ids_ran_out /{print $2}' "$out")
+    read -r rps p50 p99 bad err < <(parse_wrk "$out")
+    stop_pid "$edge_pid"
+    stop_nb "$dir/nb"
+    # Durable: counted in the database file after the server has exited.
+    local stored
+    stored=$(sqlite3 "$dir/data/ovn-edge.sqlite" "select count(*) from fips")
+    local rate
+    rate=$(calc "round($stored / $seconds)")
+    row http "POST /v1/fips (32 conns)" "$rate" "FIP/s" "201s $created, in SQLite $stored" "$(calc "round($rate/3000, 2)") of target" \
+        ">= 3000/s durable" "$(verdict "$rate >= 3000 and $stored == $created and $spare == 0")" \
+        "WRK_THREADS=2 EIP_IDS=ids wrk -t2 -c32 -d${DURATION}s --latency -s benchmarks/lua/fip-post.lua BASE; p50 $p50 ms p99 $p99 ms; non-2xx $bad, errors $err, requests after ids ran out $spare; count: sqlite3 DB 'select count(*) from fips' after exit"
+    row http "POST /v1/eips (16 conns, seeding)" "$(python3 -c "import json,sys; print(json.loads(sys.argv[1])['rate'])" "$seeded")" "EIP/s" \
+        "$eips EIPs" "-" "info" "-" "benchmarks/tools/load.py eips --count $eips (Python client, 16 threads): $seeded"
+}
+
+parts=("$@")
+[[ ${#parts[@]} -eq 0 ]] && parts=(healthz eip-get fip-post)
+for part in "${parts[@]}"; do
+    case $part in
+        healthz) healthz ;;
+        eip-get) eip_get ;;
+        fip-post) fip_post ;;
+        *) die "unknown http part: $part" ;;
+    esac
+done

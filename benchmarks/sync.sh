@@ -1,0 +1,208 @@
+#!/usr/bin/env bash
+# Sync benchmarks against a private standalone NB ovsdb-server (unix socket, no northd, so only
+# the writers compete for the 2 cores). Parts:
+#   nbctl      baselines: 10,000 `-- lr-nat-add` in one ovn-nbctl invocation (one transaction),
+#              and a sample of separate ovn-nbctl calls, one per rule, extrapolated to 10,000
+#   throughput 10,000 FIPs through the API → all 10,000 NAT rows in NB and `pending` 0
+#   latency    one FIP at a time: POST → its NAT row seen by an NB monitor; drift repair
+#   restart    restart with the 10,000 objects already in NB: time to /readyz 200, NB untouched, RSS
+# Environment: BENCH_SYNC_COUNT (default 10000), BENCH_NBCTL_SAMPLE (default 500).
+source "$(dirname "$0")/lib.sh"
+
+COUNT=${BENCH_SYNC_COUNT:-10000}
+SAMPLE=${BENCH_NBCTL_SAMPLE:-500}
+LOAD=(python3 "$BENCH_DIR/tools/load.py")
+
+external_ip() { echo "172.16.$(($1 / 250)).$((2 + $1 % 250))"; }
+internal_ip() { echo "10.$((1 + $1 / 62500)).$((($1 / 250) % 250)).$((1 + $1 % 250))"; }
+nat_count() { ovn-nbctl --db="$1" --bare --columns=_uuid find NAT type=dnat_and_snat | grep -c . || true; }
+
+# The NB topology every part uses: the external switch and the router the FIPs go on.
+prepare_nb() {
+    start_nb "$1"
+    ovn-nbctl --db="$NB_REMOTE" ls-add external -- lr-add vpc1
+}
+
+nbctl_baselines() {
+    local dir="$BENCH_WORK/nbctl"
+    mkdir -p "$dir"
+    # One invocation, COUNT × `-- lr-nat-add` (a single NB transaction). Fresh NB each round.
+    local args=() i
+    for ((i = 0; i < COUNT; i++)); do
+        args+=(-- lr-nat-add vpc1 dnat_and_snat "$(external_ip "$i")" "$(internal_ip "$i")")
+    done
+    local rounds=${BENCH_ROUNDS:-2} times=() round started elapsed
+    for round in $(seq "$rounds"); do
+        prepare_nb "$dir/one-$round"
+        started=$(now)
+        ovn-nbctl --db="$NB_REMOTE" "${args[@]:1}" || die "ovn-nbctl with $COUNT lr-nat-add failed"
+        elapsed=$(calc "round($(now) - $started, 3)")
+        [[ $(nat_count "$NB_REMOTE") == "$COUNT" ]] || die "one-transaction baseline: NAT count is not $COUNT"
+        times+=("$elapsed")
+        log "  ovn-nbctl, $COUNT lr-nat-add in one transaction: $elapsed s (round $round)"
+        stop_nb "$dir/one-$round"
+    done
+    NBCTL_ONE=$(printf '%s\n' "${times[@]}" | sort -n | head -1)
+    echo "$NBCTL_ONE" >"$BENCH_WORK/nbctl_one"
+    row sync "ovn-nbctl: $COUNT NAT in 1 txn" "$NBCTL_ONE" "s" "rounds: ${times[*]}" "-" "baseline" "-" \
+        "ovn-nbctl --db=unix:nb.sock lr-nat-add vpc1 dnat_and_snat EXT INT -- lr-nat-add … ($COUNT commands, one invocation; best of $rounds, fresh NB each)"
+
+    # One ovn-nbctl call per rule: SAMPLE calls on a fresh NB, then SAMPLE/5 more calls with the
+    # NB already holding COUNT-SAMPLE rules (each call reads the router's NAT rows, so later calls
+    # cost more). Extrapolated to COUNT calls as the mean of both per-call costs × COUNT.
+    prepare_nb "$dir/per-call"
+    started=$(now)
+    for ((i = 0; i < SAMPLE; i++)); do
+        ovn-nbctl --db="$NB_REMOTE" lr-nat-add vpc1 dnat_and_snat "$(external_ip "$i")" "$(internal_ip "$i")"
+    done
+    local empty_per_call
+    empty_per_call=$(calc "($(now) - $started) / $SAMPLE")
+    local fill=()
+    for ((i = SAMPLE; i < COUNT - SAMPLE / 5; i++)); do
+        fill+=(-- lr-nat-add vpc1 dnat_and_snat "$(external_ip "$i")" "$(internal_ip "$i")")
+    done
+    ovn-nbctl --db="$NB_REMOTE" "${fill[@]:1}"
+    local late=$((SAMPLE / 5))
+    started=$(now)
+    for ((i = COUNT - late; i < COUNT; i++)); do
+        ovn-nbctl --db="$NB_REMOTE" lr-nat-add vpc1 dnat_and_snat "$(external_ip "$i")" "$(internal_ip "$i")"
+    done
+    local full_per_call
+    full_per_call=$(calc "($(now) - $started) / $late")
+    [[ $(nat_count "$NB_REMOTE") == "$COUNT" ]] || die "per-call baseline: NAT count is not $COUNT"
+    stop_nb "$dir/per-call"
+    NBCTL_PER_CALL=$(calc "round(($empty_per_call + $full_per_call) / 2 * $COUNT, 1)")
+    echo "$NBCTL_PER_CALL" >"$BENCH_WORK/nbctl_per_call"
+    row sync "ovn-nbctl: 1 call per rule (extrap.)" "$NBCTL_PER_CALL" "s" \
+        "$(calc "round($empty_per_call*1000, 2)") ms/call empty, $(calc "round($full_per_call*1000, 2)") ms/call full" "-" "baseline" "-" \
+        "$SAMPLE separate 'ovn-nbctl lr-nat-add' on an empty NB + $late with $((COUNT - late)) NATs present; extrapolated: mean per-call × $COUNT (not run in full)"
+}
+
+# Starts ovn-edge on DIR/data against NB_REMOTE, creates the network, COUNT EIPs and COUNT FIPs
+# (32 connections) and times until NB holds COUNT NAT rows and the API has nothing pending.
+sync_throughput() {
+    ovn_edge_has_api || { row sync "API → NB: $COUNT FIPs ready" "n/a" "s" "-" "-" "<= 1.5× nbctl 1 txn" "-" "not measured: no API in this build"; return 0; }
+    local dir="$BENCH_WORK/sync"
+    mkdir -p "$dir"
+    prepare_nb "$dir/nb"
+    start_ovn_edge "$dir" "$NB_REMOTE"
+    local base=$EDGE_BASE
+    "${LOAD[@]}" network --base "$base" >/dev/null || die "cannot create the network"
+    local eips
+    eips=$("${LOAD[@]}" eips --base "$base" --count "$COUNT" --out "$dir/eips.txt") || die "cannot create EIPs"
+    log "  $COUNT EIPs: $eips"
+    row sync "POST /v1/eips (16 conns, $COUNT)" "$(python3 -c "import json,sys; print(json.loads(sys.argv[1])['rate'])" "$eips")" "EIP/s" \
+        "-" "-" "info" "-" "benchmarks/tools/load.py eips --count $COUNT: $eips"
+    # The monitor starts before the first FIP so that it sees the last NAT row arrive.
+    "${LOAD[@]}" wait-nat --nb "$NB_REMOTE" --count "$COUNT" --timeout 300 >"$dir/wait-nat.json" &
+    local waiter=$!
+    track_pid "$waiter"
+    sleep 0.5
+    local fips
+    fips=$("${LOAD[@]}" fips --base "$base" --eips "$dir/eips.txt" --count "$COUNT" --out "$dir/fips.txt") || die "cannot create FIPs"
+    wait "$waiter" || die "NB did not reach $COUNT NAT rows: $(cat "$dir/wait-nat.json")"
+    local first done_api nb_done
+    read -r first done_api < <(python3 -c "import json,sys; j=json.loads(sys.argv[1]); print(j['epoch_started'], j['epoch_done'])" "$fips")
+    nb_done=$(python3 -c "import json; print(json.load(open('$dir/wait-nat.json'))['epoch'])")
+    # pending 0 = every FIP's status written back as ready.
+    local pending="" ready_at=""
+    for _ in $(seq 600); do
+        pending=$(curl -fsS "$base/v1/sync" | python3 -c "import json,sys; print(json.load(sys.stdin)['pending'])")
+        if [[ $pending == 0 ]]; then ready_at=$(now); break; fi
+        sleep 0.05
+    done
+    [[ -n $ready_at ]] || die "API still has $pending pending objects"
+    local nbctl_one e2e api_s lag ready_s
+    nbctl_one=$(cat "$BENCH_WORK/nbctl_one")
+    api_s=$(calc "round($done_api - $first, 3)")
+    e2e=$(calc "round($nb_done - $first, 3)")
+    lag=$(calc "round($nb_done - $done_api, 3)")
+    ready_s=$(calc "round($ready_at - $first, 3)")
+    row sync "API → NB: $COUNT FIPs, POSTs" "$api_s" "s" "$(python3 -c "import json,sys; j=json.loads(sys.argv[1]); print(f\"{j['rate']}/s p99 {j['p99_ms']} ms\")" "$fips")" "-" "info" "-" \
+        "benchmarks/tools/load.py fips --count $COUNT --concurrency 32 (Python client)"
+    row sync "API → NB: first POST → last NAT" "$e2e" "s" "nbctl 1 txn $nbctl_one s" "$(calc "round($e2e/$nbctl_one, 2)")×" \
+        "<= 1.5× nbctl 1 txn" "$(verdict "$e2e <= 1.5 * $nbctl_one")" \
+        "same run; NB monitor (tools/load.py wait-nat) saw the ${COUNT}th NAT row; last NAT $lag s after the last POST answered; all ready (pending 0) at $ready_s s"
+    local per_call
+    per_call=$(cat "$BENCH_WORK/nbctl_per_call")
+    row sync "API → NB vs nbctl per call" "$(calc "round($per_call/$e2e, 1)")" "× faster" "nbctl per call $per_call s" "-" \
+        ">= 20×" "$(verdict "$per_call / $e2e >= 20")" "extrapolated per-call baseline / first POST → last NAT"
+    echo "$dir" >"$BENCH_WORK/sync_dir"
+    SYNC_DIR=$dir SYNC_BASE=$base
+}
+
+latency_and_drift() {
+    [[ -n ${SYNC_BASE:-} ]] || { row sync "FIP write → NB row p50/p99" "n/a" "ms" "-" "-" "p50 <= 10, p99 <= 50" "-" "not measured: no API in this build"; return 0; }
+    local dir=$SYNC_DIR base=$SYNC_BASE
+    # More EIPs for the one-at-a-time FIPs (the first COUNT are taken).
+    "${LOAD[@]}" eips --base "$base" --count 200 --out "$dir/latency-eips.txt" >/dev/null || die "cannot create EIPs"
+    local lat
+    lat=$("${LOAD[@]}" latency --base "$base" --nb "$NB_REMOTE" --eips "$dir/latency-eips.txt" --count 200) || die "latency run failed"
+    log "  latency: $lat"
+    read -r p50 p99 rp50 rp99 < <(python3 -c "import json,sys; j=json.loads(sys.argv[1]); print(j['nb_p50_ms'], j['nb_p99_ms'], j['reply_p50_ms'], j['reply_p99_ms'])" "$lat")
+    row sync "FIP write → NB row p50" "$p50" "ms" "with $COUNT FIPs in NB" "-" "<= 10 ms" "$(verdict "$p50 <= 10")" \
+        "tools/load.py latency --count 200: POST (no wait) → NAT insert seen by an NB monitor; POST reply p50 $rp50 ms"
+    row sync "FIP write → NB row p99" "$p99" "ms" "-" "-" "<= 50 ms" "$(verdict "$p99 <= 50")" "same run; POST reply p99 $rp99 ms"
+    local waited
+    "${LOAD[@]}" eips --base "$base" --count 100 --out "$dir/wait-eips.txt" >/dev/null || die "cannot create EIPs"
+    waited=$("${LOAD[@]}" latency --base "$base" --nb "$NB_REMOTE" --eips "$dir/wait-eips.txt" --count 100 --offset 200000 --wait 5) || die "wait run failed"
+    log "  ?wait=5: $waited"
+    read -r wp50 wp99 phases < <(python3 -c "import json,sys; j=json.loads(sys.argv[1]); print(j['reply_p50_ms'], j['reply_p99_ms'], j['phases'])" "$waited")
+    row sync "POST ?wait=5 → ready reply p50/p99" "$wp50/$wp99" "ms" "phases $phases" "-" "info" "-" \
+        "tools/load.py latency --count 100 --wait 5 (cross-check: NB row p50 $(python3 -c "import json,sys; print(json.loads(sys.argv[1])['nb_p50_ms'])" "$waited") ms)"
+    local drift
+    drift=$("${LOAD[@]}" drift --nb "$NB_REMOTE" --count 10) || die "drift run failed"
+    log "  drift: $drift"
+    read -r repaired dp50 dmax < <(python3 -c "import json,sys; j=json.loads(sys.argv[1]); print(j['repaired'], j['p50_ms'], j['max_ms'])" "$drift")
+    row sync "drift repaired (max of 10)" "$dmax" "ms" "p50 $dp50 ms, $repaired/10 back" "-" "<= 1000 ms" \
+        "$(verdict "'$dmax' != 'None' and float('$dmax') <= 1000")" \
+        "tools/load.py drift --count 10: ovn-nbctl lr-nat-del vpc1 dnat_and_snat IP; monitor delete → re-insert"
+}
+
+restart() {
+    [[ -n ${SYNC_BASE:-} ]] || { row sync "restart with $COUNT in NB: ready" "n/a" "s" "-" "-" "<= 3 s, RSS < 150 MB" "-" "not measured: no API in this build"; return 0; }
+    local dir=$SYNC_DIR
+    stop_pid "$EDGE_PID"
+    local nats_before size_before
+    nats_before=$(ovn-nbctl --db="$NB_REMOTE" --bare --columns=_uuid list NAT | sort | md5sum)
+    size_before=$(stat -c %s "$dir/nb/nb.db")
+    local started
+    started=$(now)
+    start_ovn_edge "$dir" "$NB_REMOTE"
+    local ready_at=""
+    for _ in $(seq 1200); do
+        if curl -fsS -o /dev/null "$EDGE_BASE/readyz" 2>/dev/null; then ready_at=$(now); break; fi
+        sleep 0.02
+    done
+    [[ -n $ready_at ]] || die "ovn-edge not ready 24 s after restart"
+    local ready_s
+    ready_s=$(calc "round($ready_at - $started, 3)")
+    sleep 1   # anything the reconciler would write after catching up lands now
+    local hwm rss
+    hwm=$(rss_kb "$EDGE_PID" VmHWM)
+    rss=$(rss_kb "$EDGE_PID" VmRSS)
+    local nats_after size_after
+    nats_after=$(ovn-nbctl --db="$NB_REMOTE" --bare --columns=_uuid list NAT | sort | md5sum)
+    size_after=$(stat -c %s "$dir/nb/nb.db")
+    local unchanged=no
+    [[ $nats_before == "$nats_after" && $size_before == "$size_after" ]] && unchanged=yes
+    row sync "restart, $COUNT in NB: /readyz 200" "$ready_s" "s" "NB unchanged: $unchanged" "-" "<= 3 s, 0 NB changes" \
+        "$(verdict "$ready_s <= 3 and '$unchanged' == 'yes'")" \
+        "kill -TERM, start serve, poll /readyz every 20 ms from exec; NB: NAT _uuid set and nb.db size (one log record per transaction) before/after"
+    row sync "restart: RSS peak (VmHWM)" "$(calc "round($hwm/1024, 1)")" "MB" "VmRSS $(calc "round($rss/1024, 1)") MB" "-" "< 150 MB" \
+        "$(verdict "$hwm < 150 * 1024")" "/proc/PID/status 1 s after ready"
+    stop_pid "$EDGE_PID"
+    stop_nb "$dir/nb"
+}
+
+parts=("$@")
+[[ ${#parts[@]} -eq 0 ]] && parts=(nbctl throughput latency restart)
+for part in "${parts[@]}"; do
+    case $part in
+        nbctl) nbctl_baselines ;;
+        throughput) sync_throughput ;;
+        latency) latency_and_drift ;;
+        restart) restart ;;
+        *) die "unknown sync part: $part" ;;
+    esac
+done
