@@ -100,6 +100,8 @@ extension Connection {
     func respond(with response: Response) {
         guard phase == .responding, let pending = current else { return }
         task = nil
+        // Shutdown may have begun while the handler ran: say so in this response.
+        if core.isShuttingDown { closeAfterResponse = true }
         let date = shard.date.now()
         switch response.body {
         case .bytes(let body):

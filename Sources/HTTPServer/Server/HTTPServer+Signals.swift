@@ -1,22 +1,15 @@
-import Dispatch
 #if canImport(Glibc)
 import Glibc
 #endif
 
 extension HTTPServer {
-    /// Turns the first of `signals` into `shutdown(deadline:)`. The signals' default action is
-    /// disabled so the process survives to drain; `waitUntilStopped()` returns afterwards.
+    /// Turns the first of `signals` into `shutdown(deadline:)` so the process can drain;
+    /// `waitUntilStopped()` returns afterwards. The handlers stay installed for the process.
     public func shutdownOnSignals(_ signals: [Int32] = [SIGTERM, SIGINT], deadline: Duration = .seconds(10)) {
-        let sources = signals.map { number -> any DispatchSourceSignal in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { [self] in
-                logger.info("signal received, shutting down", metadata: ["signal": "\(number)"])
-                Task { await shutdown(deadline: deadline) }
-            }
-            source.resume()
-            return source
+        let token = SignalRelay.add(signals) { [self] number in
+            logger.info("signal received, shutting down", metadata: ["signal": "\(number)"])
+            Task { await shutdown(deadline: deadline) }
         }
-        state.withLock { $0.signalSources += sources }
+        state.withLock { $0.signalTokens.append(token) }
     }
 }

@@ -85,8 +85,8 @@ public final class HTTPServer: Sendable {
         core.executor.stop()
         let waiters = state.withLock { state in
             state.stopped = true
-            state.signalSources.forEach { $0.cancel() }
-            state.signalSources.removeAll()
+            state.signalTokens.forEach(SignalRelay.remove)
+            state.signalTokens.removeAll()
             defer { state.stopWaiters.removeAll() }
             return state.stopWaiters
         }
@@ -105,6 +105,9 @@ public final class HTTPServer: Sendable {
             if done { continuation.resume() }
         }
     }
+
+    /// True once `shutdown` began (e.g. for `/readyz` to answer 503 while draining).
+    public var isShuttingDown: Bool { state.current.stopping }
 
     /// Number of open client connections.
     public var connectionCount: Int { state.current.core?.connectionCount.current ?? 0 }

@@ -43,6 +43,11 @@ final class HandlerExecutor: TaskExecutor, @unchecked Sendable {
     }
 
     private func work() {
+        // Signals belong to Dispatch's signal sources (graceful shutdown); a thread of ours
+        // that accepted a process-directed SIGTERM would let it be discarded as ignored.
+        var all = sigset_t()
+        sigfillset(&all)
+        pthread_sigmask(SIG_BLOCK, &all, nil)
         while let job = take() {
             job.runSynchronously(on: asUnownedTaskExecutor())
         }

@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Mutable life-cycle state of an `HTTPServer` (kept under its lock).
 struct ServerState {
     var started = false
@@ -9,6 +7,6 @@ struct ServerState {
     var core: ServerCore?
     var shards: [IOShard] = []
     var acceptor: Acceptor?
-    var signalSources: [any DispatchSourceSignal] = []
+    var signalTokens: [Int] = []
     var stopWaiters: [CheckedContinuation<Void, Never>] = []
 }

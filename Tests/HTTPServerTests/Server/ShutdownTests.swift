@@ -12,12 +12,16 @@ import Testing
     }
 
     @Test func drainsAnInFlightRequest() async throws {
+        let box = ServerBox()
         var router = Router()
         router.get("/slow") { _, _ in
-            try await Task.sleep(for: .milliseconds(400))
+            // Still busy when the shutdown begins, whatever the scheduling.
+            while box.server?.isShuttingDown != true { try await Task.sleep(for: .milliseconds(10)) }
+            try await Task.sleep(for: .milliseconds(100))
             return .text("finished")
         }
         let server = try start(router)
+        box.server = server
         let port = server.port
         let busy = try RawConnection(port: port)
         let idle = try RawConnection(port: port)
@@ -86,5 +90,17 @@ import Testing
             return false
         }
         await server.shutdown(deadline: .seconds(1))
+    }
+}
+
+/// Lets a handler see the server it runs in (set right after start).
+final class ServerBox: @unchecked Sendable {
+    // Safe: `stored` is only accessed under `lock`.
+    private let lock = NSLock()
+    private var stored: HTTPServer?
+
+    var server: HTTPServer? {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
     }
 }

@@ -5,6 +5,10 @@ import Foundation
 func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
     try await withCheckedThrowingContinuation { continuation in
         Thread.detachNewThread {
+            // Keep process-directed signals (the shutdown-on-signal test) away from this thread.
+            var all = sigset_t()
+            sigfillset(&all)
+            pthread_sigmask(SIG_BLOCK, &all, nil)
             continuation.resume(with: Result { try body() })
         }
     }
