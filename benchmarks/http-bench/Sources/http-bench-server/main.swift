@@ -16,5 +16,4 @@ let server = HTTPServer(configuration: HTTPServer.Configuration(host: "127.0.0.1
 try server.start()
 server.shutdownOnSignals()
 print("listening on 127.0.0.1:\(server.port)")
-fflush(stdout)
 await server.waitUntilStopped()
