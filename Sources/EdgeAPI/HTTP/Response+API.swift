@@ -14,7 +14,7 @@ extension Response {
         var fields = HTTPFields()
         fields[.contentType] = Problem.contentType
         return Response(
-            status: HTTPResponse.Status(code: problem.status), headerFields: fields,
+            status: .withReason(problem.status), headerFields: fields,
             body: .bytes(problem.body(instance: request.path, requestID: context.requestID))
         )
     }
@@ -24,4 +24,16 @@ extension HTTPField.Name {
     static let idempotencyKey = HTTPField.Name("Idempotency-Key")!
     /// Set on a response replayed for a repeated `Idempotency-Key`.
     static let idempotencyReplayed = HTTPField.Name("Idempotency-Replayed")!
+}
+
+extension HTTPResponse.Status {
+    /// The status with its standard reason phrase (`HTTPResponse.Status(code:)` leaves it empty).
+    static func withReason(_ code: Int) -> HTTPResponse.Status {
+        let known: [HTTPResponse.Status] = [
+            .ok, .created, .accepted, .noContent, .notModified, .badRequest, .notFound, .methodNotAllowed,
+            .conflict, .preconditionFailed, .contentTooLarge, .unsupportedMediaType, .unprocessableContent,
+            .internalServerError, .serviceUnavailable,
+        ]
+        return known.first { $0.code == code } ?? HTTPResponse.Status(code: code)
+    }
 }

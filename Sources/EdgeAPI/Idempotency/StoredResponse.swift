@@ -14,7 +14,7 @@ struct StoredResponse: Codable {
     init(_ response: Response) {
         status = response.status.code
         var headers: [String: String] = [:]
-        for name in Self.keptHeaders { if let value = response.headerFields[name] { headers[name.canonicalName] = value } }
+        for name in Self.keptHeaders { if let value = response.headerFields[name] { headers[name.rawName] = value } }
         self.headers = headers
         body = Data(response.bodyBytes ?? [])
     }
@@ -25,6 +25,6 @@ struct StoredResponse: Codable {
             if let field = HTTPField.Name(name) { fields[field] = value }
         }
         fields[.idempotencyReplayed] = "true"
-        return Response(status: HTTPResponse.Status(code: status), headerFields: fields, body: .bytes(Array(body)))
+        return Response(status: .withReason(status), headerFields: fields, body: .bytes(Array(body)))
     }
 }
