@@ -1,5 +1,4 @@
 import ArgumentParser
-import Dispatch
 import EdgeAPI
 import EdgeStore
 import Foundation
@@ -35,15 +34,17 @@ struct ServeCommand: AsyncParsableCommand {
             say("embedded OVN sandbox: OVN_NB_DB=\(sandbox.nbRemote) OVN_SB_DB=\(sandbox.sbRemote)")
         }
         defer { embedded?.stop() }
+        guard let nbRemote = ovnNB ?? embedded?.nbRemote else { throw ExitCode(2) }
         let signals = StoreSignals()
-        // No reconciler runs yet: /readyz and /v1/sync say so (EdgeSync plugs in here later).
-        let api = RESTAPI(store: store, signals: signals, sync: NoReconciler())
+        let sync = SyncService.start(store: store, signals: signals, nbRemote: nbRemote)
+        let api = RESTAPI(store: store, signals: signals, sync: sync)
         var router = Router()
         api.register(into: &router)
         let server = HTTPServer(configuration: .init(host: listen.host, port: listen.port), router: router)
         do {
             try server.start()
         } catch {
+            await sync.stop()
             FileHandle.standardError.write(Data("ovn-edge: cannot listen on \(listen): \(error)\n".utf8))
             throw ExitCode(2)
         }
@@ -51,6 +52,7 @@ struct ServeCommand: AsyncParsableCommand {
         say("listening on http://\(ListenAddress(host: listen.host, port: server.port))")
         await server.waitUntilStopped()
         say("stopped serving; shutting down")
+        await sync.stop()
     }
 
     static func parseListen(_ text: String) throws -> ListenAddress {
@@ -65,39 +67,4 @@ struct ServeCommand: AsyncParsableCommand {
 /// the `listening on` line).
 func say(_ line: String) {
     FileHandle.standardOutput.write(Data((line + "\n").utf8))
-}
-
-/// Suspends until SIGINT or SIGTERM arrives and returns its name.
-func waitForTermination() async -> String {
-    await withCheckedContinuation { (continuation: CheckedContinuation<String, Never>) in
-        let once = ResumeOnce(continuation)
-        for (number, name) in [(SIGINT, "SIGINT"), (SIGTERM, "SIGTERM")] {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .main)
-            source.setEventHandler { once.resume(name) }
-            source.resume()
-            SignalSources.keep(source)
-        }
-    }
-}
-
-/// Keeps signal sources alive for the life of the process.
-enum SignalSources {
-    nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
-    private static let lock = NSLock()
-    static func keep(_ source: DispatchSourceSignal) { lock.withLock { sources.append(source) } }
-}
-
-/// Resumes a continuation at most once, from whichever signal comes first.
-final class ResumeOnce: @unchecked Sendable {
-    // Safe: `continuation` is read and cleared only under `lock`.
-    private let lock = NSLock()
-    private var continuation: CheckedContinuation<String, Never>?
-    init(_ continuation: CheckedContinuation<String, Never>) { self.continuation = continuation }
-    func resume(_ value: String) {
-        lock.withLock {
-            continuation?.resume(returning: value)
-            continuation = nil
-        }
-    }
 }
