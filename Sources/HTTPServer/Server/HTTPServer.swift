@@ -55,13 +55,15 @@ public final class HTTPServer: Sendable {
         let (first, core, shards, acceptor) = state.withLock { state in
             let first = state.started && !state.stopping
             state.stopping = true
+            // Raised together with `stopping`: a response finished after `isShuttingDown`
+            // turned true must already see the flag and say `Connection: close`.
+            state.core?.shuttingDown.withLock { $0 = true }
             return (first, state.core, state.shards, state.acceptor)
         }
         guard first, let core, let acceptor else {
             await waitUntilStopped()
             return
         }
-        core.shuttingDown.withLock { $0 = true }
         acceptor.stop()
         for shard in shards {
             shard.queue.async { shard.connections.values.forEach { $0.beginShutdown() } }
