@@ -22,7 +22,7 @@ import TestSupport
             #expect(try await fixture.eventually { try fixture.count("NAT", "external_ip=172.19.0.11") == 1 })
             let uuid = try fixture.nbctl("--bare", "--columns=_uuid", "find", "NAT", "external_ip=172.19.0.11")
             #expect(uuid.trimmingCharacters(in: .whitespacesAndNewlines) == fip.id.uuidString.lowercased())
-            #expect(reconciler.state.transactions > transactions)
+            #expect(await fixture.eventually { reconciler.state.transactions > transactions }, "the repair was our transaction")
             await fixture.stopAll()
         }
     }

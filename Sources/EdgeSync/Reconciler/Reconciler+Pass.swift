@@ -64,8 +64,8 @@ extension Reconciler {
 
     /// A transaction whose monitor updates are not drift.
     func transactAsOurs(_ client: OVSDBClient, _ transaction: Transaction) async throws -> TransactionReply {
-        writing.update { $0 = true }
-        defer { writing.update { $0 = false } }
+        writing.update { $0.open() }
+        defer { writing.update { $0.close() } }
         let reply = try await client.transact(transaction)
         stateBox.update { $0.transactions += 1 }
         return reply

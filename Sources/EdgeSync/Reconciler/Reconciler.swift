@@ -26,9 +26,8 @@ public final class Reconciler: Sendable {
     let nbRemotes: String
     let logger: Logger
     let stateBox: Guarded<SyncState>
-    /// Set while our own transaction is in flight: the monitor updates it causes arrive before
-    /// its reply, so changes seen then are ours, not drift.
-    let writing = Guarded(false)
+    /// Open while our own transaction is in flight, to tell its monitor update from drift.
+    let writing = Guarded(WriteWindow())
     let wake = WakeSignal()
 
     public init(store: Store, signals: StoreSignals, nbRemotes: String, options: ReconcilerOptions = ReconcilerOptions(),
@@ -56,8 +55,8 @@ public final class Reconciler: Sendable {
         let events = client.events()
         let callback = client.cache.onChange { [writing, wake] update in
             // NB_Global moves with northd's bookkeeping; it says nothing about our rows.
-            guard !writing.get(), update.changes.contains(where: { $0.table != "NB_Global" }) else { return }
-            wake.raise(.drift)
+            guard update.changes.contains(where: { $0.table != "NB_Global" }) else { return }
+            if writing.update({ $0.isDrift() }) { wake.raise(.drift) }
         }
         client.start()
         let eventTask = Task { [weak self] in
