@@ -48,8 +48,9 @@ let package = Package(
             plugins: ["MigrationsPlugin"]
         ),
         // Build-time embedding of the top-level migrations/*.sql into EdgeStore.
-        .plugin(name: "MigrationsPlugin", capability: .buildTool(), dependencies: ["MigrationsCodegen"]),
-        .executableTarget(name: "MigrationsCodegen", path: "Plugins/MigrationsCodegen"),
+        .plugin(name: "MigrationsPlugin", capability: .buildTool(), dependencies: ["EmbedCodegen"]),
+        // The code generator behind both embedding plugins.
+        .executableTarget(name: "EmbedCodegen", path: "Plugins/EmbedCodegen"),
         .target(
             name: "EdgeSync",
             dependencies: [
@@ -69,8 +70,7 @@ let package = Package(
             plugins: ["OpenAPIPlugin"]
         ),
         // Build-time embedding of openapi/openapi.yaml into EdgeAPI (served at /openapi.yaml).
-        .plugin(name: "OpenAPIPlugin", capability: .buildTool(), dependencies: ["OpenAPICodegen"]),
-        .executableTarget(name: "OpenAPICodegen", path: "Plugins/OpenAPICodegen"),
+        .plugin(name: "OpenAPIPlugin", capability: .buildTool(), dependencies: ["EmbedCodegen"]),
         // Starting and stopping a private OVN (NB, SB, northd): `ovn-edge sandbox`, `serve`'s
         // embedded default and the test harness all use it.
         .target(name: "OVNSandbox"),

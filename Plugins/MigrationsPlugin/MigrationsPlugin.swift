@@ -16,8 +16,8 @@ struct MigrationsPlugin: BuildToolPlugin {
         return [
             .buildCommand(
                 displayName: "Embedding \(files.count) SQL migrations into \(target.name)",
-                executable: try context.tool(named: "MigrationsCodegen").url,
-                arguments: [output.path] + files.map(\.path),
+                executable: try context.tool(named: "EmbedCodegen").url,
+                arguments: ["migrations", output.path] + files.map(\.path),
                 inputFiles: files,
                 outputFiles: [output]
             ),

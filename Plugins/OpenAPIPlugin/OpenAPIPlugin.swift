@@ -12,8 +12,8 @@ struct OpenAPIPlugin: BuildToolPlugin {
         return [
             .buildCommand(
                 displayName: "Embedding openapi/openapi.yaml into \(target.name)",
-                executable: try context.tool(named: "OpenAPICodegen").url,
-                arguments: [input.path, output.path],
+                executable: try context.tool(named: "EmbedCodegen").url,
+                arguments: ["document", "embeddedOpenAPIDocument", input.path, output.path],
                 inputFiles: [input],
                 outputFiles: [output]
             ),
