@@ -12,13 +12,21 @@ DURATION=${BENCH_DURATION:-10}
 ROUNDS=${BENCH_ROUNDS:-2}
 WRK_ARGS=(-t2 -c64 "-d${DURATION}s" --latency)
 
-# Runs wrk against URL and prints the parse_wrk summary; the raw output is kept in BENCH_WORK.
+# Runs wrk against URL and prints the parse_wrk summary plus the server's CPU time per request
+# in µs (utime+stime of CPU_PID over the run; less sensitive to a loaded box than req/s).
+# The raw output is kept in BENCH_WORK.
 run_wrk() {
     local name=$1 url=$2; shift 2
     local out="$BENCH_WORK/wrk-$name.txt"
     wrk -t2 -c64 -d2s "$url" "$@" >/dev/null 2>&1 || true   # warm-up
+    local before after
+    before=$(awk '{print $14 + $15}' "/proc/$CPU_PID/stat")
     wrk "${WRK_ARGS[@]}" "$url" "$@" >"$out" 2>&1 || die "wrk against $url failed: $(tail -3 "$out")"
-    parse_wrk "$out"
+    after=$(awk '{print $14 + $15}' "/proc/$CPU_PID/stat")
+    local summary requests
+    summary=$(parse_wrk "$out")
+    requests=$(sed -n 's/^ *\([0-9]*\) requests in.*/\1/p' "$out")
+    echo "$summary $(calc "round(($after - $before) * 1e6 / $(getconf CLK_TCK) / max(${requests:-0}, 1), 1)")"
 }
 
 best_of() {  # best_of FIELD(1-based) LINES... → the line with the largest FIELD
@@ -45,33 +53,35 @@ healthz() {
     fi
     local peer_runs=() hello_runs=() edge_runs=() round
     for round in $(seq "$ROUNDS"); do
-        peer_runs+=("$(run_wrk "peer-$round" "http://127.0.0.1:$peer_port/healthz")")
+        peer_runs+=("$(CPU_PID=$peer_pid run_wrk "peer-$round" "http://127.0.0.1:$peer_port/healthz")")
         log "  round $round hummingbird: ${peer_runs[-1]}"
-        hello_runs+=("$(run_wrk "hello-$round" "http://127.0.0.1:$hello_port/healthz")")
+        hello_runs+=("$(CPU_PID=$hello_pid run_wrk "hello-$round" "http://127.0.0.1:$hello_port/healthz")")
         log "  round $round httpserver:  ${hello_runs[-1]}"
         if [[ -n $edge_base ]]; then
-            edge_runs+=("$(run_wrk "edge-$round" "$edge_base/healthz")")
+            edge_runs+=("$(CPU_PID=$edge_pid run_wrk "edge-$round" "$edge_base/healthz")")
             log "  round $round ovn-edge:    ${edge_runs[-1]}"
         fi
     done
     local peer hello
     peer=$(best_of 1 "${peer_runs[@]}")
     hello=$(best_of 1 "${hello_runs[@]}")
-    read -r peer_rps peer_p50 peer_p99 _ _ <<<"$peer"
-    read -r hello_rps hello_p50 hello_p99 hello_bad hello_err <<<"$hello"
+    read -r peer_rps peer_p50 peer_p99 _ _ peer_cpu <<<"$peer"
+    read -r hello_rps hello_p50 hello_p99 hello_bad hello_err hello_cpu <<<"$hello"
     PEER_RPS=$peer_rps
     echo "$peer_rps" >"$BENCH_WORK/peer_rps"
     local cmd="wrk -t2 -c64 -d${DURATION}s --latency URL/healthz"
-    row http "healthz hummingbird 2.28.1 (peer)" "$peer_rps" "req/s" "p50 ${peer_p50} ms p99 ${peer_p99} ms" "-" "-" "-" "$cmd"
+    row http "healthz hummingbird 2.28.1 (peer)" "$peer_rps" "req/s" "p50 ${peer_p50} ms p99 ${peer_p99} ms" "-" "-" "-" "$cmd; server CPU ${peer_cpu} us/req; all rounds: ${peer_runs[*]}"
     row http "healthz HTTPServer core" "$hello_rps" "req/s" "peer $peer_rps" "$(calc "round($hello_rps/$peer_rps, 2)")" \
-        "info (core alone)" "-" "$cmd; p50 ${hello_p50} ms p99 ${hello_p99} ms; non-2xx $hello_bad, errors $hello_err"
+        "info (core alone)" "-" "$cmd; p50 ${hello_p50} ms p99 ${hello_p99} ms; non-2xx $hello_bad, errors $hello_err; server CPU ${hello_cpu} us/req (peer ${peer_cpu})"
     if [[ ${#edge_runs[@]} -gt 0 ]]; then
         local edge
         edge=$(best_of 1 "${edge_runs[@]}")
-        read -r edge_rps edge_p50 edge_p99 edge_bad edge_err <<<"$edge"
+        read -r edge_rps edge_p50 edge_p99 edge_bad edge_err edge_cpu <<<"$edge"
         row http "healthz ovn-edge serve" "$edge_rps" "req/s" "peer $peer_rps" "$(calc "round($edge_rps/$peer_rps, 2)")" \
             ">= peer" "$(verdict "$edge_rps >= $peer_rps and $edge_bad == 0")" \
-            "$cmd; p50 ${edge_p50} ms p99 ${edge_p99} ms; non-2xx $edge_bad, errors $edge_err"
+            "$cmd; p50 ${edge_p50} ms p99 ${edge_p99} ms; non-2xx $edge_bad, errors $edge_err; server CPU ${edge_cpu} us/req (peer ${peer_cpu}); all rounds: ${edge_runs[*]}"
+        row http "healthz server CPU per request" "$edge_cpu" "us" "peer $peer_cpu us" "$(calc "round($edge_cpu/max($peer_cpu,0.1), 2)")" "info" "-" \
+            "utime+stime of each server process over its best wrk round / requests (ovn-edge vs Hummingbird)"
     else
         row http "healthz ovn-edge serve" "n/a" "req/s" "peer $peer_rps" "-" ">= peer" "-" \
             "not measured: ovn-edge serve has no HTTP API in this build"
@@ -103,17 +113,17 @@ eip_get() {
     peer_rps=$(cat "$BENCH_WORK/peer_rps" 2>/dev/null || echo 0)
     local runs=() round
     for round in $(seq "$ROUNDS"); do
-        runs+=("$(EIP_IDS="$dir/eips.txt" run_wrk "eip-get-$round" "$base" -s "$BENCH_DIR/lua/eip-get.lua")")
+        runs+=("$(CPU_PID=$edge_pid EIP_IDS="$dir/eips.txt" run_wrk "eip-get-$round" "$base" -s "$BENCH_DIR/lua/eip-get.lua")")
         log "  round $round GET /v1/eips/{id}: ${runs[-1]}"
     done
     local best
     best=$(best_of 1 "${runs[@]}")
-    read -r rps p50 p99 bad err <<<"$best"
+    read -r rps p50 p99 bad err cpu <<<"$best"
     local half
     half=$(calc "$peer_rps / 2")
     row http "GET /v1/eips/{id}" "$rps" "req/s" "peer/2 = $half" "$(calc "round($rps/max($peer_rps,1), 2)") of peer" \
         ">= peer/2" "$(verdict "$rps >= $half and $bad == 0")" \
-        "EIP_IDS=ids wrk -t2 -c64 -d${DURATION}s --latency -s benchmarks/lua/eip-get.lua BASE (1,000 EIPs, random id per request); non-2xx $bad, errors $err"
+        "EIP_IDS=ids wrk -t2 -c64 -d${DURATION}s --latency -s benchmarks/lua/eip-get.lua BASE (1,000 EIPs, random id per request); non-2xx $bad, errors $err; server CPU $cpu us/req"
     row http "GET /v1/eips/{id} p99" "$p99" "ms" "p50 $p50 ms" "-" "< 5 ms" "$(verdict "$p99 < 5")" "same run"
     stop_pid "$edge_pid"
     stop_nb "$dir/nb"

@@ -158,9 +158,9 @@ latency_and_drift() {
     local drift
     drift=$("${LOAD[@]}" drift --nb "$NB_REMOTE" --count 10) || die "drift run failed"
     log "  drift: $drift"
-    read -r repaired dp50 dmax < <(python3 -c "import json,sys; j=json.loads(sys.argv[1]); print(j['repaired'], j['p50_ms'], j['max_ms'])" "$drift")
-    row sync "drift repaired (max of 10)" "$dmax" "ms" "p50 $dp50 ms, $repaired/10 back" "-" "<= 1000 ms" \
-        "$(verdict "'$dmax' != 'None' and float('$dmax') <= 1000")" \
+    read -r tried repaired dp50 dmax < <(python3 -c "import json,sys; j=json.loads(sys.argv[1]); print(j['count'], j['repaired'], j['p50_ms'], j['max_ms'] if j['max_ms'] is not None else '>' + str(int(j['timeout_s'] * 1000)))" "$drift")
+    row sync "drift repaired (max)" "$dmax" "ms" "p50 $dp50 ms, $repaired/$tried back" "-" "<= 1000 ms" \
+        "$(verdict "'$dmax'[0] != '>' and float('$dmax') <= 1000")" \
         "tools/load.py drift --count 10: ovn-nbctl lr-nat-del vpc1 dnat_and_snat IP; monitor delete → re-insert"
 }
 
@@ -176,14 +176,14 @@ restart() {
     local started
     started=$(now)
     start_ovn_edge "$dir" "$NB_REMOTE"
-    local ready_at=""
-    for _ in $(seq 1200); do
+    # A missed target is a result, not a failure: wait up to BENCH_RESTART_LIMIT seconds.
+    local limit=${BENCH_RESTART_LIMIT:-180} ready_at=""
+    while [[ -z $ready_at ]] && python3 -c "import sys; sys.exit(0 if $(now) - $started < $limit else 1)"; do
         if curl -fsS -o /dev/null "$EDGE_BASE/readyz" 2>/dev/null; then ready_at=$(now); break; fi
         sleep 0.02
     done
-    [[ -n $ready_at ]] || die "ovn-edge not ready 24 s after restart"
     local ready_s
-    ready_s=$(calc "round($ready_at - $started, 3)")
+    if [[ -n $ready_at ]]; then ready_s=$(calc "round($ready_at - $started, 3)"); else ready_s=">$limit"; fi
     sleep 1   # anything the reconciler would write after catching up lands now
     local hwm rss
     hwm=$(rss_kb "$EDGE_PID" VmHWM)
@@ -194,8 +194,8 @@ restart() {
     local unchanged=no
     [[ $nats_before == "$nats_after" && $size_before == "$size_after" ]] && unchanged=yes
     row sync "restart, $total in NB: /readyz 200" "$ready_s" "s" "NB unchanged: $unchanged" "-" "<= 3 s, 0 NB changes" \
-        "$(verdict "$ready_s <= 3 and '$unchanged' == 'yes'")" \
-        "kill -TERM, start serve, poll /readyz every 20 ms from exec; NB: NAT _uuid set and nb.db size (one log record per transaction) before/after"
+        "$(verdict "'$ready_s'[0] != '>' and float('$ready_s') <= 3 and '$unchanged' == 'yes'")" \
+        "kill -TERM, start serve, poll /readyz every 20 ms from exec; NB: NAT _uuid set and nb.db size (one log record per transaction) before/after; server CPU until ready $(calc "round($(awk '{print $14+$15}' "/proc/$EDGE_PID/stat")/100, 1)") s"
     row sync "restart: RSS peak (VmHWM)" "$(calc "round($hwm/1024, 1)")" "MB" "VmRSS $(calc "round($rss/1024, 1)") MB" "-" "< 150 MB" \
         "$(verdict "$hwm < 150 * 1024")" "/proc/PID/status 1 s after ready"
     # Sync throughput without the API in the way: the same data folder (10,000 FIPs, all ready in

@@ -269,7 +269,7 @@ def cmd_drift(args):
         back = monitor.wait_for(lambda: len(monitor.inserted.get(ip, [])) > before, args.timeout)
         if not back:
             repairs.append(float("inf"))
-            continue
+            break  # one miss answers the question; the next deletes would only queue behind it
         repairs.append(monitor.inserted[ip][-1] - monitor.deleted[ip][-1])
         time.sleep(args.gap)
     finite = [r for r in repairs if r != float("inf")]
@@ -277,6 +277,7 @@ def cmd_drift(args):
         "count": len(repairs), "repaired": len(finite),
         "p50_ms": round(percentile(finite, 0.5) * 1000, 1) if finite else None,
         "max_ms": round(max(repairs) * 1000, 1) if finite and len(finite) == len(repairs) else None,
+        "timeout_s": args.timeout,
     }))
 
 
