@@ -62,7 +62,7 @@ let package = Package(
         .target(
             name: "EdgeAPI",
             dependencies: [
-                "EdgeCore", "EdgeStore", "HTTPServer",
+                "COpenSSL", "EdgeCore", "EdgeStore", "HTTPServer",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),

@@ -29,6 +29,8 @@ public final class HTTPTestClient: @unchecked Sendable {
 
     public let host: String
     public let port: UInt16
+    /// Sent with every request unless the call gives the same header (e.g. `Authorization`).
+    public var defaultHeaders: [String: String] = [:]
     private var fd: Int32 = -1
     private var buffer: [UInt8] = []
 
@@ -43,7 +45,7 @@ public final class HTTPTestClient: @unchecked Sendable {
     public func send(_ method: String, _ path: String, headers: [String: String] = [:],
                      body: [UInt8]? = nil, json: Any? = nil) throws -> Response {
         var payload = body
-        var allHeaders = headers
+        var allHeaders = defaultHeaders.merging(headers) { _, given in given }
         if let json {
             payload = Array(try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys]))
             if allHeaders["Content-Type"] == nil { allHeaders["Content-Type"] = "application/json" }

@@ -8,6 +8,8 @@ public final class ServiceProcess: @unchecked Sendable {
     public let dataDirectory: TemporaryDirectory
     public let process: BackgroundProcess
     public let port: UInt16
+    /// The first start's admin token (`<data-dir>/admin.token`), nil with `--no-auth`.
+    public let adminToken: String?
 
     /// Starts the service and waits until it prints its listening address.
     public init(arguments: [String] = [], environment: [String: String]? = nil, timeout: TimeInterval = 60) async throws {
@@ -25,12 +27,22 @@ public final class ServiceProcess: @unchecked Sendable {
             return found != nil
         }
         port = found!
+        adminToken = (try? String(contentsOfFile: dataDirectory.path + "/admin.token", encoding: .utf8))?
+            .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// The embedded sandbox (only meaningful when no `--ovn-nb` was given).
     public func sandbox() throws -> OVNSandbox { try OVNSandbox(directory: dataDirectory.path + "/ovn") }
 
-    public func client() -> HTTPTestClient { HTTPTestClient(port: port) }
+    /// A client that authenticates with the admin token (when there is one).
+    public func client() -> HTTPTestClient {
+        let client = HTTPTestClient(port: port)
+        if let adminToken { client.defaultHeaders["Authorization"] = "Bearer \(adminToken)" }
+        return client
+    }
+
+    /// A client without credentials.
+    public func anonymousClient() -> HTTPTestClient { HTTPTestClient(port: port) }
 
     /// SIGTERM and wait; returns the exit status. The data folder is removed afterwards.
     @discardableResult
@@ -42,7 +54,7 @@ public final class ServiceProcess: @unchecked Sendable {
     }
 
     static func listeningPort(in output: String) -> UInt16? {
-        guard let range = output.range(of: "listening on http://") else { return nil }
+        guard let range = output.range(of: "listening on http://") ?? output.range(of: "listening on https://") else { return nil }
         let rest = output[range.upperBound...]
         guard let colon = rest.lastIndex(of: ":", before: rest.firstIndex(of: "\n") ?? rest.endIndex) else { return nil }
         let digits = rest[rest.index(after: colon)...].prefix { $0.isNumber }

@@ -6,7 +6,7 @@ struct OVNEdgeCommand: AsyncParsableCommand {
         commandName: "ovn-edge",
         abstract: "Manages the edge of OVN virtual networks: EIPs, floating IPs, SNAT, DNAT, router gateways, mirrors.",
         version: OVNEdgeVersion.string,
-        subcommands: [ServeCommand.self, SandboxCommand.self, MigrateCommand.self, VersionCommand.self, StoreCrashWriterCommand.self]
+        subcommands: [ServeCommand.self, SandboxCommand.self, MigrateCommand.self, TokenCommand.self, VersionCommand.self, StoreCrashWriterCommand.self]
     )
 }
 

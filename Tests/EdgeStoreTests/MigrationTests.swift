@@ -6,7 +6,7 @@ import TestSupport
 
 @Suite struct MigrationTests {
     @Test func binaryCarriesTheMigrationsFolder() throws {
-        #expect(Store.availableMigrations.map(\.name) == ["0001_initial"])
+        #expect(Store.availableMigrations.map(\.name) == ["0001_initial", "0002_api_tokens"])
         #expect(Store.availableMigrations.allSatisfy { $0.sql.contains("CREATE TABLE") })
         // The embedded SQL is the file itself, byte for byte.
         let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -18,12 +18,12 @@ import TestSupport
         let folder = try TemporaryDirectory(prefix: "mig")
         defer { folder.remove() }
         let store = try Store.open(dataDirectory: folder.path)
-        #expect(try store.migrationStatus().pending == ["0001_initial"])
-        #expect(throws: StoreError.migrationRequired(pending: ["0001_initial"])) { try store.requireCurrentSchema() }
-        #expect(try store.migrate() == ["0001_initial"])
+        #expect(try store.migrationStatus().pending == ["0001_initial", "0002_api_tokens"])
+        #expect(throws: StoreError.migrationRequired(pending: ["0001_initial", "0002_api_tokens"])) { try store.requireCurrentSchema() }
+        #expect(try store.migrate() == ["0001_initial", "0002_api_tokens"])
         #expect(try store.migrate() == [])
         let status = try store.migrationStatus()
-        #expect(status.applied == ["0001_initial"] && status.isCurrent && status.appliedVersion == 1)
+        #expect(status.applied == ["0001_initial", "0002_api_tokens"] && status.isCurrent && status.appliedVersion == 2)
         try store.requireCurrentSchema()
         try store.close()
         // Re-opened later, still current; nothing re-runs.
@@ -62,7 +62,7 @@ import TestSupport
         let queue = try DatabaseQueue(path: folder.path + "/" + Store.fileName)
         try queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('0099_from_the_future')") }
         try queue.close()
-        let expected = StoreError.databaseNewerThanBinary(unknownMigrations: ["0099_from_the_future"], binaryLatest: "0001_initial")
+        let expected = StoreError.databaseNewerThanBinary(unknownMigrations: ["0099_from_the_future"], binaryLatest: "0002_api_tokens")
         #expect(throws: expected) { try Store.open(dataDirectory: folder.path) }
         #expect(expected.code == "database-newer-than-binary")
         #expect(expected.description.contains("newer ovn-edge"))
@@ -95,10 +95,10 @@ import TestSupport
         let second = try ProcessRunner.result(binary, ["migrate", "--data-dir", folder.path])
         #expect(second.status == 0 && second.stdout.contains("schema is current"))
         let queue = try DatabaseQueue(path: folder.path + "/" + Store.fileName)
-        try queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('0002_newer')") }
+        try queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('0099_newer')") }
         try queue.close()
         let refused = try ProcessRunner.result(binary, ["migrate", "--data-dir", folder.path])
         #expect(refused.status == 3)
-        #expect(refused.stderr.contains("0002_newer") && refused.stderr.contains("newer ovn-edge"))
+        #expect(refused.stderr.contains("0099_newer") && refused.stderr.contains("newer ovn-edge"))
     }
 }

@@ -30,6 +30,9 @@ import TestSupport
         let sandbox = try service.sandbox()
         try Self.buildTopology(sandbox)
         let before = try sandbox.nbctl("show")
+        // The real auth path: the first start's admin token file, and nothing without it.
+        #expect(service.adminToken?.hasPrefix("oe_") == true)
+        #expect(try service.anonymousClient().send("GET", "/v1/eips").status == 401)
         let api = service.client()
 
         let network = try api.created("/v1/external-networks", [
@@ -82,6 +85,7 @@ import TestSupport
         let history = try api.object("/v1/eips/\(fipEIP["id"] as! String)/history")
         let actions = (history["items"] as? [[String: Any]] ?? []).compactMap { $0["action"] as? String }
         #expect(actions.contains("allocate") && actions.contains("bind"), "\(actions)")
+        #expect((history["items"] as? [[String: Any]])?.first?["actor"] as? String == "admin")
 
         #expect(try api.send("GET", "/readyz").status == 200)
 

@@ -9,8 +9,13 @@ struct APIEnvironment: Sendable {
     let sync: any SyncStateProvider
     let idempotency: IdempotencyGuard
 
-    /// Who a change is recorded for. Every caller is "anonymous" until authentication exists.
+    /// Who sends the request (set by `AuthMiddleware`; the local caller when none ran).
+    func principal(_ context: RequestContext) -> Principal {
+        context[PrincipalKey.self] ?? .local
+    }
+
+    /// Who a change is recorded for: the token's name ("anonymous" without authentication).
     func changeContext(_ context: RequestContext) -> ChangeContext {
-        ChangeContext(actor: "anonymous", requestID: context.requestID)
+        ChangeContext(actor: principal(context).name, requestID: context.requestID)
     }
 }

@@ -6,12 +6,15 @@ public struct APIRoute: Sendable {
     public let method: HTTPRequest.Method
     /// The pattern with `{name}` parameters, as written in openapi.yaml.
     public let pattern: String
+    /// Who may call it (see `Access.of`).
+    let access: Access
     let handler: Handler
 
     /// Wraps `body` so that every error it throws is answered as problem+json.
     init(_ method: HTTPRequest.Method, _ pattern: String, _ body: @escaping Handler) {
         self.method = method
         self.pattern = pattern
+        self.access = Access.of(method, pattern)
         self.handler = { request, context in
             do {
                 return try await body(request, context)

@@ -30,8 +30,8 @@ extension HTTPResponse.Status {
     /// The status with its standard reason phrase (`HTTPResponse.Status(code:)` leaves it empty).
     static func withReason(_ code: Int) -> HTTPResponse.Status {
         let known: [HTTPResponse.Status] = [
-            .ok, .created, .accepted, .noContent, .notModified, .badRequest, .notFound, .methodNotAllowed,
-            .conflict, .preconditionFailed, .contentTooLarge, .unsupportedMediaType, .unprocessableContent,
+            .ok, .created, .accepted, .noContent, .notModified, .badRequest, .unauthorized, .forbidden, .notFound, .methodNotAllowed,
+            .conflict, .preconditionFailed, .contentTooLarge, .unsupportedMediaType, .unprocessableContent, .tooManyRequests,
             .internalServerError, .serviceUnavailable,
         ]
         return known.first { $0.code == code } ?? HTTPResponse.Status(code: code)

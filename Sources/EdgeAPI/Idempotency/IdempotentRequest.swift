@@ -6,9 +6,6 @@ import HTTPServer
 /// the same key with the same method, path and body replays it; another request with that key
 /// is a 422 `idempotency-key-reused`.
 struct IdempotentRequest {
-    /// Client identity the keys are scoped to; "" until authentication exists.
-    static let scope = ""
-
     let environment: APIEnvironment
 
     func run(_ request: Request, _ context: RequestContext, _ body: () async throws -> Response) async throws -> Response {
@@ -16,18 +13,20 @@ struct IdempotentRequest {
         guard (1...255).contains(key.utf8.count) else {
             throw Problem.invalidHeader("Idempotency-Key", "must be 1 to 255 characters")
         }
+        // Keys are scoped to the token: two clients may pick the same key.
+        let scope = environment.principal(context).tokenID
         let hash = Self.fingerprint(request)
         let keys = environment.store.idempotencyKeys
-        if let record = try keys.replay(scope: Self.scope, key: key, requestHash: hash) {
+        if let record = try keys.replay(scope: scope, key: key, requestHash: hash) {
             return try Self.decode(record.response)
         }
-        guard environment.idempotency.begin(key) else {
+        guard environment.idempotency.begin(scope + "\u{0}" + key) else {
             throw Problem(status: 409, code: .idempotencyKeyInFlight, title: "A request with this key is still running",
                           detail: "retry once the first request with Idempotency-Key \(key) has finished")
         }
-        defer { environment.idempotency.end(key) }
+        defer { environment.idempotency.end(scope + "\u{0}" + key) }
         // The first request may have finished between the lookup and `begin`.
-        if let record = try keys.replay(scope: Self.scope, key: key, requestHash: hash) {
+        if let record = try keys.replay(scope: scope, key: key, requestHash: hash) {
             return try Self.decode(record.response)
         }
         let response: Response
@@ -38,7 +37,7 @@ struct IdempotentRequest {
         }
         guard response.status.code < 500 else { return response }
         let stored = try JSONEncoder().encode(StoredResponse(response))
-        let record = try keys.save(scope: Self.scope, key: key, requestHash: hash, status: response.status.code, response: stored)
+        let record = try keys.save(scope: scope, key: key, requestHash: hash, status: response.status.code, response: stored)
         return record.requestHash == hash ? response : try Self.decode(record.response)
     }
 

@@ -6,6 +6,12 @@ public enum ProblemCode: String, Sendable, CaseIterable {
     case invalidQuery = "invalid-query"
     case invalidPageToken = "invalid-page-token"
     case invalidHeader = "invalid-header"
+    // 401/403
+    case authenticationRequired = "authentication-required"
+    case invalidToken = "invalid-token"
+    case tokenRevoked = "token-revoked"
+    case forbidden = "forbidden"
+    case projectForbidden = "project-forbidden"
     // 404
     case notFound = "not-found"
     case referenceNotFound = "reference-not-found"
@@ -28,6 +34,8 @@ public enum ProblemCode: String, Sendable, CaseIterable {
     case unsupportedMediaType = "unsupported-media-type"
     case validationFailed = "validation-failed"
     case idempotencyKeyReused = "idempotency-key-reused"
+    // 429
+    case rateLimited = "rate-limited"
     // 5xx
     case internalError = "internal-error"
     case notReady = "not-ready"

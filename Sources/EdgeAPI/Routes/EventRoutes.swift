@@ -29,7 +29,9 @@ struct EventRoutes {
         query.from = parameters.time("from")
         query.to = parameters.time("to")
         try parameters.finish()
-        let page = try environment.store.changeLog.entries(query)
+        var page = try environment.store.changeLog.entries(query)
+        let visibility = EventVisibility(store: environment.store, principal: environment.principal(context))
+        page = Page(items: try page.items.filter(visibility.visible), nextPageToken: page.nextPageToken)
         return .json(EventEncoding.page(page, wrap: parameters.wrap))
     }
 }

@@ -22,7 +22,9 @@ struct HistoryRoutes {
         let cursor = parameters.cursor()
         try parameters.finish()
         let id: UUID
+        let scope = ProjectScope(principal: environment.principal(context), kind: .eip)
         if let eip = try environment.store.eips.find(reference) {
+            guard scope.sees(eip) else { throw Problem.notFound("eip", reference.description) }
             id = eip.id
         } else if let released = reference.id {
             id = released
@@ -31,6 +33,11 @@ struct HistoryRoutes {
         }
         let page = try environment.store.eips.history(id, limit: limit, pageToken: cursor)
         if page.items.isEmpty && cursor == nil { throw Problem.notFound("eip", reference.description) }
+        // A released EIP of another project: its snapshots name the project.
+        let visibility = EventVisibility(store: environment.store, principal: environment.principal(context))
+        if scope.project != nil, let first = page.items.first, try !visibility.visible(first) {
+            throw Problem.notFound("eip", reference.description)
+        }
         return .json(EventEncoding.page(page, wrap: parameters.wrap))
     }
 
@@ -51,7 +58,8 @@ struct HistoryRoutes {
         try parameters.finish()
         guard let ip else { throw Problem.internalError("ip was checked") }
         let page = try environment.store.allocationHistory.holdings(of: ip, network: network, from: from, to: to, limit: limit, pageToken: cursor)
-        let items: [JSONValue] = page.items.map { holding in
+        let project = environment.principal(context).project
+        let items: [JSONValue] = page.items.filter { project == nil || $0.project == project }.map { holding in
             .object([
                 ("network", .string(holding.network.uuidString.lowercased())),
                 ("ip", .text(holding.ip)),

@@ -36,6 +36,7 @@ struct MirrorPortRoutes {
     ) async throws -> Response {
         let wait = try WaitParameter.parse(request)
         let target = try mirrors.reference(request)
+        _ = try mirrors.visible(target, context)
         let port = request.pathParameters["port"] ?? ""
         guard !port.isEmpty, port.utf8.count <= 255 else {
             throw Problem.validation([FieldProblem(field: "port", code: .invalidValue, message: "must be 1 to 255 characters")])

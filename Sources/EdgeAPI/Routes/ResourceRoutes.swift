@@ -32,8 +32,15 @@ struct ResourceRoutes<W: ResourceWire> {
 
     func list(_ request: Request, _ context: RequestContext) async throws -> Response {
         var parameters = try ListParameters(request, filters: W.filters)
-        let query = try parameters.listQuery()
+        var query = try parameters.listQuery()
         try parameters.finish()
+        if let project = scope(context).project {
+            // Another project's objects do not exist for this token.
+            if let asked = query.project, asked != project {
+                return .json(.object([("items", .array([])), ("next_page_token", .null)]))
+            }
+            query.project = project
+        }
         let page = try repository.list(query)
         let lookup = WireLookup(store: environment.store)
         let items = try page.items.map { try ResourceEncoding.encode($0, as: W.self, lookup) }
@@ -45,6 +52,7 @@ struct ResourceRoutes<W: ResourceWire> {
 
     func create(_ request: Request, _ context: RequestContext) async throws -> Response {
         let wait = try WaitParameter.parse(request)
+        let scope = scope(context)
         return try await IdempotentRequest(environment: environment).run(request, context) {
             var body = try RequestBody.reader(request)
             let name = body.string("name", required: W.Spec.requiresName, maxLength: 1000)
@@ -57,7 +65,7 @@ struct ResourceRoutes<W: ResourceWire> {
             let spec = body.errors.count == errorsBefore ? parsed : nil
             var input: ResourceInput<W.Spec>?
             if let spec {
-                let candidate = ResourceInput(name: name, project: project ?? ResourceMetadata.defaultProject, labels: labels ?? [:], spec: spec)
+                let candidate = ResourceInput(name: name, project: try scope.createProject(project), labels: labels ?? [:], spec: spec)
                 // Domain rules (names, labels, gateway in CIDR, mirror index …) join the
                 // syntax errors so one response lists every problem.
                 let known = Set(body.errors.map(\.field))
@@ -66,6 +74,7 @@ struct ResourceRoutes<W: ResourceWire> {
             }
             try body.finish()
             guard let input else { throw Problem.internalError("the body was read without errors but yielded no object") }
+            try scope.checkReferences(input.spec, store: environment.store)
             let created = try repository.create(input, context: environment.changeContext(context))
             environment.signals.raise(.desiredState)
             let (current, settled) = try await settle(created, wait: wait)
@@ -76,7 +85,7 @@ struct ResourceRoutes<W: ResourceWire> {
     }
 
     func read(_ request: Request, _ context: RequestContext) async throws -> Response {
-        let resource = try repository.get(try reference(request))
+        let resource = try visible(try reference(request), context)
         let tag = EntityTag.of(resource)
         if EntityTag.ifNoneMatch(request, matches: tag) {
             return Response(status: .notModified, headerFields: [.eTag: tag])
@@ -87,6 +96,8 @@ struct ResourceRoutes<W: ResourceWire> {
     func update(_ request: Request, _ context: RequestContext) async throws -> Response {
         let wait = try WaitParameter.parse(request)
         let target = try reference(request)
+        let scope = scope(context)
+        _ = try visible(target, context)
         var body = try RequestBody.reader(request, allowMergePatch: true)
         body.rejectPresent(["project"] + W.immutableFields + (W.nameIsMutable ? [] : ["name"]))
         body.rejectPresent(["id", "revision", "created_at", "updated_at", "status"] + W.outputFields, code: "immutable-field", "is read-only")
@@ -111,6 +122,7 @@ struct ResourceRoutes<W: ResourceWire> {
                 for (key, value) in changes { input.labels[key] = value }
             }
             change.apply(to: &input.spec)
+            try scope.checkReferences(input.spec, store: environment.store)
         }
         environment.signals.raise(.desiredState)
         let (current, settled) = try await settle(updated, wait: wait)
@@ -120,6 +132,7 @@ struct ResourceRoutes<W: ResourceWire> {
     func delete(_ request: Request, _ context: RequestContext) async throws -> Response {
         let wait = try WaitParameter.parse(request)
         let target = try reference(request)
+        _ = try visible(target, context)
         let expected = try expectedRevision(request, target)
         let deleted = try repository.delete(target, expectedRevision: expected, context: environment.changeContext(context))
         environment.signals.raise(.desiredState)
@@ -129,6 +142,17 @@ struct ResourceRoutes<W: ResourceWire> {
     }
 
     // MARK: - Helpers
+
+    func scope(_ context: RequestContext) -> ProjectScope {
+        ProjectScope(principal: environment.principal(context), kind: W.kind)
+    }
+
+    /// The object, or 404 when it is missing or in a project the token does not see.
+    func visible(_ target: ResourceReference, _ context: RequestContext) throws -> Resource<W.Spec> {
+        let resource = try repository.get(target)
+        guard scope(context).sees(resource) else { throw Problem.notFound(W.kind.rawValue, target.description) }
+        return resource
+    }
 
     func reference(_ request: Request) throws(Problem) -> ResourceReference {
         guard let text = request.pathParameters["id"], !text.isEmpty else { throw Problem.notFound(W.kind.rawValue, "") }

@@ -66,8 +66,20 @@ extension Reconciler {
     func transactAsOurs(_ client: OVSDBClient, _ transaction: Transaction) async throws -> TransactionReply {
         writing.update { $0.open() }
         defer { writing.update { $0.close() } }
-        let reply = try await client.transact(transaction)
-        stateBox.update { $0.transactions += 1 }
-        return reply
+        let clock = ContinuousClock()
+        let start = clock.now
+        do {
+            let reply = try await client.transact(transaction)
+            stateBox.update { $0.transactions += 1 }
+            transactionBox.update { $0.record(seconds: Self.seconds(clock.now - start), succeeded: true) }
+            return reply
+        } catch {
+            transactionBox.update { $0.record(seconds: Self.seconds(clock.now - start), succeeded: false) }
+            throw error
+        }
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }

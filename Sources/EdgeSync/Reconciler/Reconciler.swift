@@ -29,6 +29,9 @@ public final class Reconciler: Sendable {
     /// Open while our own transaction is in flight, to tell its monitor update from drift.
     let writing = Guarded(WriteWindow())
     let wake = WakeSignal()
+    /// For metrics: the NB client while `run` is running, and transaction timings.
+    let clientBox = Guarded<OVSDBClient?>(nil)
+    let transactionBox = Guarded(TransactionStatistics())
 
     public init(store: Store, signals: StoreSignals, nbRemotes: String, options: ReconcilerOptions = ReconcilerOptions(),
                 logger: Logger = Logger(label: "ovn-edge.sync")) {
@@ -51,7 +54,9 @@ public final class Reconciler: Sendable {
         configuration.logger = logger
         configuration.requestTimeout = options.requestTimeout
         configuration.inactivityProbe = options.inactivityProbe
+        configuration.tls = options.tls
         let client = OVSDBClient(configuration)
+        clientBox.update { $0 = client }
         let events = client.events()
         let callback = client.cache.onChange { [writing, wake] update in
             // NB_Global moves with northd's bookkeeping; it says nothing about our rows.

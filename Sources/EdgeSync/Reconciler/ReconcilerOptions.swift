@@ -1,4 +1,5 @@
 import Foundation
+import OVSDB
 
 /// Tuning of the reconciler; the defaults suit production.
 public struct ReconcilerOptions: Sendable {
@@ -15,6 +16,8 @@ public struct ReconcilerOptions: Sendable {
     /// NB client timeouts.
     public var requestTimeout: Double
     public var inactivityProbe: Double?
+    /// Private key, certificate and CA for `ssl:` remotes.
+    public var tls: TLSConfiguration?
 
     public init(lockName: String = "ovn_edge", maxOperationsPerTransaction: Int = 800, fullResyncInterval: Double = 300,
                 driftDebounce: Double = 0.2, retryDelay: Double = 1, requestTimeout: Double = 30, inactivityProbe: Double? = 5) {

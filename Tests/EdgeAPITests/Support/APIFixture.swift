@@ -15,19 +15,20 @@ final class APIFixture: @unchecked Sendable {
     let server: HTTPServer
     let client: HTTPTestClient
 
-    private init(sync: any SyncStateProvider) throws {
+    private init(sync: any SyncStateProvider, options: APIOptions) throws {
         folder = try TemporaryDirectory(prefix: "api")
         store = try Store.open(dataDirectory: folder.path)
         try store.migrate()
         var router = Router()
-        RESTAPI(store: store, signals: signals, sync: sync).register(into: &router)
+        RESTAPI(store: store, signals: signals, sync: sync, options: options).register(into: &router)
         server = HTTPServer(configuration: .init(host: "127.0.0.1", port: 0), router: router)
         try server.start()
         client = HTTPTestClient(port: UInt16(server.port))
     }
 
-    static func run(sync: any SyncStateProvider = NoReconciler(), _ body: (APIFixture) async throws -> Void) async throws {
-        let fixture = try APIFixture(sync: sync)
+    static func run(sync: any SyncStateProvider = NoReconciler(), options: APIOptions = APIOptions(),
+                    _ body: (APIFixture) async throws -> Void) async throws {
+        let fixture = try APIFixture(sync: sync, options: options)
         do {
             try await body(fixture)
         } catch {
@@ -109,6 +110,12 @@ final class APIFixture: @unchecked Sendable {
             throw UnexpectedResponse(description: "expected 201, got \(response.status): \(response.text)")
         }
         return json
+    }
+
+    /// Issues a token and returns the headers that authenticate with it.
+    func token(_ role: Role, project: String? = nil, name: String? = nil) throws -> [String: String] {
+        let (_, bearer) = try TokenIssuer.issue(store, role: role, project: project, name: name)
+        return ["Authorization": "Bearer \(bearer)"]
     }
 
     /// How many change-log entries exist (to prove a rejected request wrote nothing).

@@ -1,0 +1,4 @@
+extension Store {
+    /// API tokens (hashes only).
+    public var tokens: Tokens { Tokens(store: self) }
+}
