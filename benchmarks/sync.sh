@@ -98,6 +98,15 @@ sync_throughput() {
     log "  $COUNT EIPs: $eips"
     row sync "POST /v1/eips (16 conns, $COUNT)" "$(python3 -c "import json,sys; print(json.loads(sys.argv[1])['rate'])" "$eips")" "EIP/s" \
         "-" "-" "info" "-" "benchmarks/tools/load.py eips --count $COUNT: $eips"
+    # The same one-at-a-time latency as the latency part, on a router with no NAT rows yet: shows
+    # how the latency depends on the NAT rows already on the router.
+    "${LOAD[@]}" eips --base "$base" --count 50 --out "$dir/probe-eips.txt" >/dev/null || die "cannot create EIPs"
+    local probe
+    probe=$("${LOAD[@]}" latency --base "$base" --nb "$NB_REMOTE" --eips "$dir/probe-eips.txt" --count 50 --offset 300000) || die "latency probe failed"
+    log "  latency on an empty router: $probe"
+    row sync "FIP write → NB row p50, empty router" "$(python3 -c "import json,sys; print(json.loads(sys.argv[1])['nb_p50_ms'])" "$probe")" "ms" \
+        "p99 $(python3 -c "import json,sys; print(json.loads(sys.argv[1])['nb_p99_ms'])" "$probe") ms" "-" "info" "-" \
+        "tools/load.py latency --count 50 before the bulk FIPs (router has 0 NAT rows)"
     # The monitor starts before the first FIP so that it sees the last NAT row arrive.
     "${LOAD[@]}" wait-nat --nb "$NB_REMOTE" --count "$COUNT" --timeout 300 >"$dir/wait-nat.json" &
     local waiter=$!
@@ -136,7 +145,7 @@ sync_throughput() {
     SYNC_DIR=$dir SYNC_BASE=$base
 }
 
-latency_and_drift() {
+latency() {
     [[ -n ${SYNC_BASE:-} ]] || { row sync "FIP write → NB row p50/p99" "n/a" "ms" "-" "-" "p50 <= 10, p99 <= 50" "-" "not measured: no API in this build"; return 0; }
     local dir=$SYNC_DIR base=$SYNC_BASE
     # More EIPs for the one-at-a-time FIPs (the first COUNT are taken).
@@ -155,13 +164,6 @@ latency_and_drift() {
     read -r wp50 wp99 phases < <(python3 -c "import json,sys; j=json.loads(sys.argv[1]); print(j['reply_p50_ms'], j['reply_p99_ms'], j['phases'])" "$waited")
     row sync "POST ?wait=5 → ready reply p50/p99" "$wp50/$wp99" "ms" "phases $phases" "-" "info" "-" \
         "tools/load.py latency --count 100 --wait 5 (cross-check: NB row p50 $(python3 -c "import json,sys; print(json.loads(sys.argv[1])['nb_p50_ms'])" "$waited") ms)"
-    local drift
-    drift=$("${LOAD[@]}" drift --nb "$NB_REMOTE" --count 10) || die "drift run failed"
-    log "  drift: $drift"
-    read -r tried repaired dp50 dmax < <(python3 -c "import json,sys; j=json.loads(sys.argv[1]); print(j['count'], j['repaired'], j['p50_ms'], j['max_ms'] if j['max_ms'] is not None else '>' + str(int(j['timeout_s'] * 1000)))" "$drift")
-    row sync "drift repaired (max)" "$dmax" "ms" "p50 $dp50 ms, $repaired/$tried back" "-" "<= 1000 ms" \
-        "$(verdict "'$dmax'[0] != '>' and float('$dmax') <= 1000")" \
-        "tools/load.py drift --count 10: ovn-nbctl lr-nat-del vpc1 dnat_and_snat IP; monitor delete → re-insert"
 }
 
 restart() {
@@ -198,10 +200,29 @@ restart() {
         "kill -TERM, start serve, poll /readyz every 20 ms from exec; NB: NAT _uuid set and nb.db size (one log record per transaction) before/after; server CPU until ready $(calc "round($(awk '{print $14+$15}' "/proc/$EDGE_PID/stat")/100, 1)") s"
     row sync "restart: RSS peak (VmHWM)" "$(calc "round($hwm/1024, 1)")" "MB" "VmRSS $(calc "round($rss/1024, 1)") MB" "-" "< 150 MB" \
         "$(verdict "$hwm < 150 * 1024")" "/proc/PID/status 1 s after ready"
-    # Sync throughput without the API in the way: the same data folder (10,000 FIPs, all ready in
-    # SQLite) against a new, empty NB; from exec until NB holds every NAT row.
+}
+
+# Deletes owned NAT rows with ovn-nbctl and times their return (serve must be running).
+drift() {
+    [[ -n ${SYNC_BASE:-} ]] || { row sync "drift repaired" "n/a" "ms" "-" "-" "<= 1000 ms" "-" "not measured: no API in this build"; return 0; }
+    local drift
+    drift=$("${LOAD[@]}" drift --nb "$NB_REMOTE" --count 10) || die "drift run failed"
+    log "  drift: $drift"
+    read -r tried repaired dp50 dmax < <(python3 -c "import json,sys; j=json.loads(sys.argv[1]); print(j['count'], j['repaired'], j['p50_ms'], j['max_ms'] if j['max_ms'] is not None else '>' + str(int(j['timeout_s'] * 1000)))" "$drift")
+    row sync "drift repaired (max)" "$dmax" "ms" "p50 $dp50 ms, $repaired/$tried back" "-" "<= 1000 ms" \
+        "$(verdict "'$dmax'[0] != '>' and float('$dmax') <= 1000")" \
+        "tools/load.py drift --count 10: ovn-nbctl lr-nat-del vpc1 dnat_and_snat IP; monitor delete → re-insert"
+}
+
+# Sync throughput without the API in the way: the same data folder (every FIP ready in SQLite)
+# against a new, empty NB; from exec until NB holds every NAT row.
+resync() {
+    [[ -n ${SYNC_BASE:-} ]] || { row sync "store → empty NB" "n/a" "s" "-" "-" "<= 1.5× nbctl 1 txn" "-" "not measured: no API in this build"; return 0; }
+    local dir=$SYNC_DIR started
     stop_pid "$EDGE_PID"
     stop_nb "$dir/nb"
+    local total
+    total=$(sqlite3 "$dir/data/ovn-edge.sqlite" "select count(*) from fips")
     prepare_nb "$dir/nb2"
     "${LOAD[@]}" wait-nat --nb "$NB_REMOTE" --count "$total" --timeout 300 >"$dir/wait-nat2.json" &
     local waiter=$!
@@ -222,13 +243,15 @@ restart() {
 }
 
 parts=("$@")
-[[ ${#parts[@]} -eq 0 ]] && parts=(nbctl throughput latency restart)
+[[ ${#parts[@]} -eq 0 ]] && parts=(nbctl throughput latency restart drift resync)
 for part in "${parts[@]}"; do
     case $part in
         nbctl) nbctl_baselines ;;
         throughput) sync_throughput ;;
-        latency) latency_and_drift ;;
+        latency) latency ;;
         restart) restart ;;
+        drift) drift ;;
+        resync) resync ;;
         *) die "unknown sync part: $part" ;;
     esac
 done
