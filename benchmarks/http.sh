@@ -3,6 +3,7 @@
 #   healthz    GET /healthz: Hummingbird 2 peer, our HTTPServer core alone (harness HTTPHello),
 #              and `ovn-edge serve` (when the binary has the API)
 #   eip-get    GET /v1/eips/{id} on ovn-edge (SQLite + JSON)
+#   timestamp  one RFC 3339 timestamp three ways (harness TimestampBench)
 #   fip-post   POST /v1/fips from 32 connections, distinct FIPs on pre-created EIPs; the count
 #              is verified in SQLite afterwards
 # Environment: BENCH_DURATION (s, default 10), BENCH_ROUNDS (default 2; the best round counts).
@@ -166,10 +167,24 @@ fip_post() {
         "$eips EIPs" "-" "info" "-" "benchmarks/tools/load.py eips --count $eips (Python client, 16 threads): $seeded"
 }
 
+# The cost of one RFC 3339 timestamp as the API writes it (RESULTS.md, miss 1).
+timestamp() {
+    local out="$BENCH_WORK/timestamp.txt"
+    "$HARNESS_DIR/TimestampBench" 20000 >"$out" || die "TimestampBench failed: $(tail -3 "$out")"
+    local current shared arithmetic
+    current=$(sed -n 's/^new_formatter_per_call .*us_per_call=\([0-9.]*\).*/\1/p' "$out")
+    shared=$(sed -n 's/^shared_formatter .*us_per_call=\([0-9.]*\).*/\1/p' "$out")
+    arithmetic=$(sed -n 's/^arithmetic .*us_per_call=\([0-9.]*\).*/\1/p' "$out")
+    row http "RFC 3339 timestamp, new formatter/call" "$current" "us" "shared $shared us, arithmetic $arithmetic us" \
+        "$(calc "round($current/$arithmetic)")× arithmetic" "info" "-" \
+        "benchmarks/harness TimestampBench 20000 (EdgeAPI RFC3339.format builds an ISO8601DateFormatter per call)"
+}
+
 parts=("$@")
-[[ ${#parts[@]} -eq 0 ]] && parts=(healthz eip-get fip-post)
+[[ ${#parts[@]} -eq 0 ]] && parts=(timestamp healthz eip-get fip-post)
 for part in "${parts[@]}"; do
     case $part in
+        timestamp) timestamp ;;
         healthz) healthz ;;
         eip-get) eip_get ;;
         fip-post) fip_post ;;
