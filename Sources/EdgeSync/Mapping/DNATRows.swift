@@ -44,9 +44,9 @@ enum DNATRows {
     /// Another load balancer on the router already forwarding the same VIP and protocol.
     private static func conflict(on router: Row, vip: String, protocol proto: String, owner: ObjectKey, view: NBView) -> SyncProblem? {
         let tag = Ownership.tag(owner)
-        for uuid in router.uuids("load_balancer") {
-            guard let lb = view.row("Load_Balancer", uuid), NBView.owner(of: lb) != tag,
-                  lb.stringMap("vips")[vip] != nil, (lb.optionalString("protocol") ?? "tcp") == proto else { continue }
+        for lb in view.index.loadBalancers(on: router.uuid, vip: vip) {
+            guard NBView.owner(of: lb) != tag, (lb.optionalString("protocol") ?? "tcp") == proto else { continue }
+            let uuid = lb.uuid
             let who = NBView.owner(of: lb).map { "owned by \($0)" } ?? "not managed by ovn-edge"
             return .conflict(table: "Load_Balancer", uuid: uuid, detail: "\(lb.string("name")) already forwards \(proto) \(vip) on router \(router.string("name")) (\(who))")
         }

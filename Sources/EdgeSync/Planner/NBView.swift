@@ -16,6 +16,8 @@ struct NBView: Sendable {
     private var byName: [String: [String: [UUID]]] = [:]
     private(set) var ownedByTag: [String: [OwnedRow]] = [:]
     private var referrers: [UUID: [RowReference]] = [:]
+    /// NAT rows and load balancers by the value a new row would clash on, per router.
+    let index: NBIndex
 
     init(snapshot: CacheSnapshot) {
         var tables: [String: [UUID: Row]] = [:]
@@ -25,6 +27,7 @@ struct NBView: Sendable {
 
     init(tables: [String: [UUID: Row]]) {
         self.tables = tables
+        index = NBIndex(tables: tables)
         for table in Self.namedTables {
             var index: [String: [UUID]] = [:]
             for (uuid, row) in tables[table] ?? [:] { index[row.string("name"), default: []].append(uuid) }
