@@ -53,7 +53,8 @@ struct EIPBehavior: RecordKindBehavior {
     func users(of id: UUID, in db: Database) throws -> [ObjectReference] {
         var users: [ObjectReference] = []
         for kind in [ResourceKind.routerGateway, .floatingIP, .snatRule, .dnatRule] {
-            let rows = try Row.fetchAll(db, sql: "SELECT id, name FROM \(TableNames.table(of: kind)) WHERE eip_id = ? ORDER BY seq", arguments: [id.text])
+            let statement = try db.cachedStatement(sql: "SELECT id, name FROM \(TableNames.table(of: kind)) WHERE eip_id = ? ORDER BY seq")
+            let rows = try Row.fetchAll(statement, arguments: [id.text])
             users += try rows.map { ObjectReference(kind: kind, id: try uuid($0["id"]), name: $0["name"]) }
         }
         return users

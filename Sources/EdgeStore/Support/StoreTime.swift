@@ -13,8 +13,12 @@ enum StoreTime {
         Date(timeIntervalSince1970: Double(milliseconds(date)) / 1000)
     }
 
+    /// The whole milliseconds at or before `date`, with a microsecond of slack: `Date` keeps
+    /// seconds since 2001, so a truncated date read back as seconds since 1970 can sit an ulp
+    /// below its millisecond, and a plain floor made `truncate` drop a millisecond on a second
+    /// call (the API printed .614 for what the store kept as .613).
     static func milliseconds(_ date: Date) -> Int64 {
-        Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+        Int64((date.timeIntervalSince1970 * 1000 + 0.001).rounded(.down))
     }
 
     static func format(_ date: Date) -> String {
