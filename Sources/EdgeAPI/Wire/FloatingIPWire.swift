@@ -15,7 +15,7 @@ struct FloatingIPWire: ResourceWire {
         let internalIP = body.ipAddress("internal_ip", required: true)
         let logicalPort = body.nbName("logical_port")
         let mode = body.choice("mode", DistributionMode.self) ?? .centralized
-        let stateless = body.bool("stateless") ?? false
+        let stateless = body.bool("stateless")
         guard let eip, let router, let internalIP else { return nil }
         return FloatingIPSpec(eip: eip, router: router, internalIP: internalIP, logicalPort: logicalPort, mode: mode, stateless: stateless)
     }

@@ -17,13 +17,15 @@ public struct FloatingIPSpec: ResourceSpec {
         case logicalPort = "logical_port"
     }
 
-    public init(eip: ResourceReference, router: String, internalIP: IPAddress, logicalPort: String? = nil, mode: DistributionMode = .centralized, stateless: Bool = false) {
+    /// `stateless` defaults to true for distributed FIPs (no conntrack on the chassis that owns
+    /// the port, as Kube-OVN's distributed gateway sets it) and false for centralized ones.
+    public init(eip: ResourceReference, router: String, internalIP: IPAddress, logicalPort: String? = nil, mode: DistributionMode = .centralized, stateless: Bool? = nil) {
         self.eip = eip
         self.router = router
         self.internalIP = internalIP
         self.logicalPort = logicalPort
         self.mode = mode
-        self.stateless = stateless
+        self.stateless = stateless ?? (mode == .distributed)
     }
 
     public func validate() -> [FieldError] {

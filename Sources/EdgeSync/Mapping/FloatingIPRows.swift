@@ -4,7 +4,7 @@ import OVSDB
 
 /// A floating IP is one `NAT` row (`dnat_and_snat`, uuid = the FIP's id) on its router.
 /// Distributed: `logical_port` and `external_mac` (the port's MAC as NB has it) let the chassis
-/// hosting the port answer for the EIP, with `options:stateless=true`.
+/// hosting the port answer for the EIP; `options:stateless=true` follows the spec (default for distributed).
 enum FloatingIPRows {
     static func rows(_ fip: FloatingIP, in context: MappingContext) -> Result<[DesiredRow], SyncProblem> {
         let key = ObjectKey(kind: .floatingIP, id: fip.id)
@@ -25,13 +25,13 @@ enum FloatingIPRows {
                         case .success(let mac):
                             columns["logical_port"] = .optional(port)
                             columns["external_mac"] = .optional(mac)
-                            columns["options"] = .stringMap(["stateless": "true"])
                         }
                     case .centralized:
                         columns["logical_port"] = .optional(nil as String?)
                         columns["external_mac"] = .optional(nil as String?)
-                        columns["options"] = .stringMap(spec.stateless ? ["stateless": "true"] : [:])
                     }
+                    // What the API shows is what NB gets, in both modes.
+                    columns["options"] = .stringMap(spec.stateless ? ["stateless": "true"] : [:])
                     if let conflict = NATConflicts.find(on: router, in: context.view, owner: key, type: "dnat_and_snat",
                                                         externalIP: externalIP, logicalIP: nil) {
                         return .failure(conflict)
