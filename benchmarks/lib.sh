@@ -142,13 +142,14 @@ start_server() {
 
 # start_ovn_edge DIR NB_REMOTE → `ovn-edge serve` on a free port with DIR/data; sets EDGE_PID and
 # EDGE_BASE (http://127.0.0.1:PORT) once /healthz answers. Output goes to DIR/serve-N.log, one
-# file per start.
+# file per start. Authentication and the per-token rate limit are off (loopback only): the
+# load generators send no token, and 20 req/s per caller would cap every write benchmark.
 start_ovn_edge() {
     local dir=$1 nb=$2
     mkdir -p "$dir"
     local logfile
     logfile=$(mktemp "$dir/serve-XXXX.log")
-    "$OVN_EDGE_BIN" serve --listen 127.0.0.1:0 --data-dir "$dir/data" --ovn-nb "$nb" >"$logfile" 2>&1 &
+    "$OVN_EDGE_BIN" serve --listen 127.0.0.1:0 --no-auth --rate-limit 0 --data-dir "$dir/data" --ovn-nb "$nb" >"$logfile" 2>&1 &
     EDGE_PID=$!
     track_pid "$EDGE_PID"
     local line
