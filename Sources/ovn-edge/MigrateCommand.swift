@@ -45,7 +45,7 @@ func openMigratedStore(dataDir: String) throws -> Store {
     try withStoreErrorsReported {
         let store = try Store.open(dataDirectory: dataDir)
         let applied = try store.migrate()
-        if !applied.isEmpty { print("database \(store.path): applied migrations \(applied.joined(separator: ", "))") }
+        if !applied.isEmpty { say("database \(store.path): applied migrations \(applied.joined(separator: ", "))") }
         return store
     }
 }
