@@ -87,20 +87,12 @@ extension HTTPParser {
     }
 
     mutating func parseTrailerLine() -> HTTPParserEvent? {
-        let line: Range<Int>
-        switch nextLine(limit: limits.maxHeaderBytes - sectionBytes) {
-        case .needMore: return .needMore
-        case .tooLong: return fail(.headerFieldsTooLarge)
-        case .bareLineFeed: return fail(.bareLineFeed)
-        case .line(let range): line = range
-        }
-        sectionBytes += line.count + 2
-        if line.isEmpty { return finishMessage(trailers: trailers) }
-        guard trailers.count < limits.maxHeaderFields else { return fail(.tooManyHeaderFields) }
-        switch fieldLine(line) {
-        case .failure(let error):
-            return fail(error)
-        case .success(let (name, value)):
+        switch nextSectionLine(fieldCount: trailers.count) {
+        case .stop(let event):
+            return event
+        case .end:
+            return finishMessage(trailers: trailers)
+        case .field(let name, let value):
             trailers.append(ParsedField(name: string(name), value: string(value)))
             return nil
         }

@@ -60,20 +60,12 @@ extension HTTPParser {
     }
 
     mutating func parseHeaderLine() -> HTTPParserEvent? {
-        let line: Range<Int>
-        switch nextLine(limit: limits.maxHeaderBytes - sectionBytes) {
-        case .needMore: return .needMore
-        case .tooLong: return fail(.headerFieldsTooLarge)
-        case .bareLineFeed: return fail(.bareLineFeed)
-        case .line(let range): line = range
-        }
-        sectionBytes += line.count + 2
-        if line.isEmpty { return finishHead() }
-        guard head.fields.count < limits.maxHeaderFields else { return fail(.tooManyHeaderFields) }
-        switch fieldLine(line) {
-        case .failure(let error):
-            return fail(error)
-        case .success(let (name, value)):
+        switch nextSectionLine(fieldCount: head.fields.count) {
+        case .stop(let event):
+            return event
+        case .end:
+            return finishHead()
+        case .field(let name, let value):
             classify(name: name, value: value)
             head.fields.append(ParsedField(name: string(name), value: string(value)))
             return nil

@@ -21,6 +21,34 @@ extension HTTPParser {
         return buffer.count - readIndex >= limit ? .tooLong : .needMore
     }
 
+    /// One line of a field section (headers, or trailers after a chunked body).
+    enum SectionLine {
+        case field(name: Range<Int>, value: Range<Int>)
+        /// The empty line that ends the section.
+        case end
+        /// The event to return instead: more input needed, or a failure.
+        case stop(HTTPParserEvent)
+    }
+
+    /// Reads the next field line within the section's byte budget and field count, so headers
+    /// and trailers obey the same limits.
+    mutating func nextSectionLine(fieldCount: Int) -> SectionLine {
+        let line: Range<Int>
+        switch nextLine(limit: limits.maxHeaderBytes - sectionBytes) {
+        case .needMore: return .stop(.needMore)
+        case .tooLong: return .stop(fail(.headerFieldsTooLarge))
+        case .bareLineFeed: return .stop(fail(.bareLineFeed))
+        case .line(let range): line = range
+        }
+        sectionBytes += line.count + 2
+        if line.isEmpty { return .end }
+        guard fieldCount < limits.maxHeaderFields else { return .stop(fail(.tooManyHeaderFields)) }
+        switch fieldLine(line) {
+        case .failure(let error): return .stop(fail(error))
+        case .success(let (name, value)): return .field(name: name, value: value)
+        }
+    }
+
     func containsCR(_ range: Range<Int>) -> Bool {
         buffer[range].contains(ASCII.cr)
     }
