@@ -9,9 +9,16 @@ public func withOVN<T>(
 ) async throws -> T {
     let folder = try TemporaryDirectory(prefix: "ovn")
     let sandbox = try OVNSandbox(directory: folder.path)
-    defer { sandbox.destroy() }
-    try sandbox.start(components)
-    return try await body(sandbox)
+    // Starting and stopping daemons blocks (spawn, reap, wait for exit): off the shared pool.
+    do {
+        try await offPool { try sandbox.start(components) }
+        let result = try await body(sandbox)
+        _ = try? await offPool { sandbox.destroy() }
+        return result
+    } catch {
+        _ = try? await offPool { sandbox.destroy() }
+        throw error
+    }
 }
 
 extension OVNSandbox {

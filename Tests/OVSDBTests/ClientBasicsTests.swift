@@ -9,7 +9,7 @@ import OVSDB
             let client = OVSDBClient(try .init(remotes: sandbox.nbRemote))
             client.start()
             defer { Task { await client.stop() } }
-            try await client.waitUntilReady(timeout: 10)
+            try await client.waitUntilReady(timeout: 30)
             #expect(try await client.listDatabases().contains("OVN_Northbound"))
             #expect(client.schema?.version == SchemaVersion(7, 0, 0))
             #expect(client.monitorMethod == .monitorCondSince)

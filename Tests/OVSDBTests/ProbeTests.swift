@@ -23,7 +23,7 @@ import Glibc
                 }
                 #expect(reason.contains("inactivity probe"))
                 kill(pid, SIGCONT)
-                try await client.waitUntilReady(timeout: 10)
+                try await client.waitUntilReady(timeout: 30)
                 _ = try await client.transact([.insert(NB.LogicalSwitch(name: "after-probe"))])
                 #expect(client.cache.snapshot().named(NB.LogicalSwitch.self, "after-probe").count == 1)
                 #expect(client.connectionCount >= 2)

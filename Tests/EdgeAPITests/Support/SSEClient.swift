@@ -51,9 +51,3 @@ final class SSEClient: @unchecked Sendable {
     func close() { Glibc.close(fd) }
 }
 
-/// Runs blocking work on a thread of its own.
-func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-    try await withCheckedThrowingContinuation { continuation in
-        Thread { continuation.resume(with: Result { try body() }) }.start()
-    }
-}
