@@ -7,9 +7,12 @@ enum BodyLimits {
     static let bodiless = 4 << 10
     static let object = 64 << 10
     static let listBearing = 1 << 20
+    /// `POST <path>:bulk`: up to 10,000 objects.
+    static let bulk = 16 << 20
 
     static func limit(_ method: HTTPRequest.Method, _ pattern: String) -> Int {
         switch method {
+        case .post where pattern.hasSuffix(":bulk"): bulk
         case .post, .patch, .put:
             pattern.hasPrefix("/v1/external-networks") || pattern.hasPrefix("/v1/mirrors") ? listBearing : object
         default: bodiless

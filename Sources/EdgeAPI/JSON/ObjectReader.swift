@@ -17,7 +17,8 @@ public struct ObjectReader: Sendable {
     private let members: [String: JSONValue]
     private let order: [String]
     private var consumed: Set<String> = []
-    private let path: String
+    /// Where this object sits in the body (`items[3]`); empty for the body itself.
+    let path: String
 
     /// Parses a request body that must be one JSON object without duplicate keys.
     public init(body: [UInt8]) throws(Problem) {
@@ -142,6 +143,34 @@ public struct ObjectReader: Sendable {
         return valid ? result : nil
     }
 
+    /// The objects of an array field, each as a reader of its own at `key[i]`. Their errors stay
+    /// in them: `adopt` each one back once read.
+    public mutating func objectArray(_ key: String, required: Bool = false, maxCount: Int) throws(Problem) -> [ObjectReader]? {
+        guard let value = take(key, required: required) else { return nil }
+        guard case .array(let elements) = value else { typeMismatch(key, expected: "an array of objects", got: value); return nil }
+        guard !elements.isEmpty else { fail(key, code: "too-short", "must have at least one item"); return nil }
+        guard elements.count <= maxCount else { fail(key, code: "too-long", "must have at most \(maxCount) items"); return nil }
+        var readers: [ObjectReader] = []
+        readers.reserveCapacity(elements.count)
+        var valid = true
+        for (index, element) in elements.enumerated() {
+            guard case .object(let pairs) = element else {
+                errors.append(FieldProblem(field: "\(fieldPath(key))[\(index)]", code: "invalid-type", message: "must be an object, not \(element.typeName)"))
+                valid = false
+                continue
+            }
+            readers.append(try ObjectReader(pairs: pairs, path: "\(fieldPath(key))[\(index)]"))
+        }
+        return valid ? readers : nil
+    }
+
+    /// Takes over the errors of a nested reader, with its unread fields reported as unknown.
+    public mutating func adopt(_ nested: ObjectReader) {
+        var nested = nested
+        nested.reportUnread()
+        errors += nested.errors
+    }
+
     /// A string field for PATCH: absent, null (clear) or a value.
     public mutating func nullableString(_ key: String, maxLength: Int = 255) -> Presence<String> {
         guard let value = members[key] else { consumed.insert(key); return .absent }
@@ -190,9 +219,14 @@ public struct ObjectReader: Sendable {
 
     /// Throws a 422 naming every invalid field and every field nobody read.
     public mutating func finish() throws(Problem) {
+        reportUnread()
+        guard errors.isEmpty else { throw Problem.validation(errors) }
+    }
+
+    private mutating func reportUnread() {
         for key in order where !consumed.contains(key) {
             fail(key, code: "unknown-field", "is not a field of this resource")
         }
-        guard errors.isEmpty else { throw Problem.validation(errors) }
+        consumed.formUnion(order)
     }
 }

@@ -48,3 +48,11 @@ public struct InvalidValue: FieldErrorConvertible, Sendable {
         fieldMessage = message
     }
 }
+
+extension FieldProblem {
+    /// The same problem for a field of a nested object at `path` (`items[3]` + `eip` →
+    /// `items[3].eip`).
+    func under(_ path: String) -> FieldProblem {
+        path.isEmpty ? self : FieldProblem(field: path + "." + field, code: code, message: message)
+    }
+}

@@ -8,6 +8,7 @@ import HTTPTypes
 ///
 ///     GET    <path>        list (filters, limit, page_token)
 ///     POST   <path>        create (Idempotency-Key, ?wait)
+///     POST   <path>:bulk   create many at once, all or nothing (kinds with `bulkCreate`)
 ///     GET    <path>/{id}   read (ETag, If-None-Match)
 ///     PATCH  <path>/{id}   update (If-Match, ?wait)
 ///     DELETE <path>/{id}   delete (If-Match, ?wait)
@@ -20,6 +21,7 @@ struct ResourceRoutes<W: ResourceWire> {
         [
             APIRoute(.get, W.path, list),
             APIRoute(.post, W.path, create),
+        ] + (W.bulkCreate ? [APIRoute(.post, W.bulkPath, bulkCreate)] : []) + [
             APIRoute(.get, W.itemPath, read),
             APIRoute(.patch, W.itemPath, update),
             APIRoute(.delete, W.itemPath, delete),
@@ -55,23 +57,7 @@ struct ResourceRoutes<W: ResourceWire> {
         let scope = scope(context)
         return try await IdempotentRequest(environment: environment).run(request, context) {
             var body = try RequestBody.reader(request)
-            let name = body.string("name", required: W.Spec.requiresName, maxLength: 1000)
-            let project = body.string("project", maxLength: 1000)
-            let labels = body.stringMap("labels")
-            body.errors += LabelRules.problems(keys: labels?.keys.sorted() ?? [], values: labels?.values.map { $0 } ?? [])
-            let errorsBefore = body.errors.count
-            let parsed = W.readSpec(&body)
-            // A spec read with field errors is incomplete; domain checks on it would mislead.
-            let spec = body.errors.count == errorsBefore ? parsed : nil
-            var input: ResourceInput<W.Spec>?
-            if let spec {
-                let candidate = ResourceInput(name: name, project: try scope.createProject(project), labels: labels ?? [:], spec: spec)
-                // Domain rules (names, labels, gateway in CIDR, mirror index …) join the
-                // syntax errors so one response lists every problem.
-                let known = Set(body.errors.map(\.field))
-                body.errors += candidate.validate().map(FieldProblem.init).filter { !known.contains($0.field) }
-                input = candidate
-            }
+            let input = try readInput(&body, scope: scope)
             try body.finish()
             guard let input else { throw Problem.internalError("the body was read without errors but yielded no object") }
             try scope.checkReferences(input.spec, store: environment.store)

@@ -5,6 +5,7 @@ import EdgeStore
 /// (eip, protocol, external_port) unique. Only the target may change.
 struct DNATRuleWire: ResourceWire {
     static let path = "/v1/dnat-rules"
+    static let bulkCreate = true
     static func repository(_ store: Store) -> Repository<DNATRuleSpec> { store.dnatRules }
     static let filters: [ListFilter] = [.eip, .router]
     static let immutableFields = ["eip", "router", "protocol", "external_port"]

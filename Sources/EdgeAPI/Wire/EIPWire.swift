@@ -5,6 +5,7 @@ import EdgeStore
 /// the store) and a MAC. Only name and labels change afterwards; `used_by` lists its users.
 struct EIPWire: ResourceWire {
     static let path = "/v1/eips"
+    static let bulkCreate = true
     static func repository(_ store: Store) -> Repository<EIPSpec> { store.eips }
     static let filters: [ListFilter] = [.network, .ip]
     static let immutableFields = ["network", "ip_v4", "ip_v6", "mac"]

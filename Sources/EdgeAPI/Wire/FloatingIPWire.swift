@@ -4,6 +4,7 @@ import EdgeStore
 /// `/v1/fips`: 1:1 NAT of an EIP to an internal address; one per EIP. EIP and router are fixed.
 struct FloatingIPWire: ResourceWire {
     static let path = "/v1/fips"
+    static let bulkCreate = true
     static func repository(_ store: Store) -> Repository<FloatingIPSpec> { store.fips }
     static let filters: [ListFilter] = [.eip, .router]
     static let immutableFields = ["eip", "router"]

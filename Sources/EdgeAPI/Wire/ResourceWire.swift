@@ -17,6 +17,8 @@ protocol ResourceWire: Sendable {
     static var outputFields: [String] { get }
     /// Whether PATCH may rename (mirrors and networks keep their NB-facing name).
     static var nameIsMutable: Bool { get }
+    /// Whether `POST <path>:bulk` exists (default: no).
+    static var bulkCreate: Bool { get }
 
     /// Reads the spec fields of a create body; nil when one is missing or invalid (the reader
     /// holds the errors).

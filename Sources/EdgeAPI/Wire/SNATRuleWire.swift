@@ -4,6 +4,7 @@ import EdgeStore
 /// `/v1/snat-rules`: source NAT of an internal prefix to an EIP; (router, internal_cidr) unique.
 struct SNATRuleWire: ResourceWire {
     static let path = "/v1/snat-rules"
+    static let bulkCreate = true
     static func repository(_ store: Store) -> Repository<SNATRuleSpec> { store.snatRules }
     static let filters: [ListFilter] = [.eip, .router]
     static let immutableFields = ["eip", "router"]

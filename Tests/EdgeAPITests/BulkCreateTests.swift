@@ -1,0 +1,130 @@
+import EdgeAPI
+import EdgeStore
+import Foundation
+import Testing
+
+/// `POST <collection>:bulk`: all or nothing, problems that name the item, request order kept.
+@Suite struct BulkCreateTests {
+    @Test func createsEveryItemInOrder() async throws {
+        try await APIFixture.run { api in
+            try await api.network()
+            let eips = try await api.created(api.post("/v1/eips:bulk", ["items": (0..<50).map { ["network": "ext", "name": "pub-\($0)"] }]))
+            let eipItems = try #require(eips["items"] as? [[String: Any]])
+            #expect(eipItems.map { $0["name"] as? String } == (0..<50).map { "pub-\($0)" })
+            #expect(Set(eipItems.compactMap { $0["ip_v4"] as? String }).count == 50, "every EIP got its own address")
+
+            let fips = try await api.created(api.post("/v1/fips:bulk", ["items": (0..<50).map {
+                ["eip": "pub-\($0)", "router": "lr0", "internal_ip": "192.168.0.\($0 + 10)", "labels": ["batch": "a"]]
+            }]))
+            let fipItems = try #require(fips["items"] as? [[String: Any]])
+            #expect(fipItems.map { $0["external_ip"] as? String } == eipItems.map { $0["ip_v4"] as? String })
+            #expect(fipItems.allSatisfy { ($0["status"] as? [String: Any])?["phase"] as? String == "pending" })
+            let listed = try #require(await api.get("/v1/fips?label.batch=a&limit=1000").json?["items"] as? [[String: Any]])
+            #expect(listed.map { $0["id"] as? String } == fipItems.map { $0["id"] as? String }, "stored in request order")
+            let used = try #require(await api.get("/v1/eips/pub-7").json?["used_by"] as? [[String: Any]])
+            #expect(used.first?["id"] as? String == fipItems[7]["id"] as? String)
+        }
+    }
+
+    @Test func oneBadItemStoresNothing() async throws {
+        try await APIFixture.run { api in
+            try await api.network()
+            try await api.eip(["name": "a"])
+            try await api.eip(["name": "b"])
+            let before = try api.changeCount()
+            // Item 2 takes the EIP item 0 took: a conflict only the store can see.
+            let conflict = try await api.post("/v1/fips:bulk", ["items": [
+                ["eip": "a", "router": "lr0", "internal_ip": "192.168.0.2"],
+                ["eip": "b", "router": "lr0", "internal_ip": "192.168.0.3"],
+                ["eip": "a", "router": "lr1", "internal_ip": "192.168.0.4"],
+            ]])
+            #expect(conflict.status == 409)
+            #expect(conflict.code == "eip-already-bound")
+            #expect(conflict.fieldErrors == ["items[2].eip:eip-already-bound"])
+            #expect(try api.changeCount() == before, "nothing of the request was stored")
+            #expect((try await api.get("/v1/fips").json?["items"] as? [Any])?.count == 0)
+
+            let missing = try await api.post("/v1/fips:bulk", ["items": [
+                ["eip": "a", "router": "lr0", "internal_ip": "192.168.0.2"],
+                ["eip": "nope", "router": "lr0", "internal_ip": "192.168.0.3"],
+            ]])
+            #expect(missing.status == 404)
+            #expect(missing.code == "reference-not-found")
+            #expect(missing.fieldErrors == ["items[1].eip:not-found"])
+            #expect(try api.changeCount() == before)
+        }
+    }
+
+    @Test func everyInvalidItemIsNamed() async throws {
+        try await APIFixture.run { api in
+            try await api.network()
+            try await api.eip(["name": "a"])
+            let response = try await api.post("/v1/fips:bulk", ["items": [
+                ["eip": "a", "router": "lr0", "internal_ip": "192.168.0.2"],
+                ["eip": "a", "router": "lr0", "internal_ip": "not-an-ip", "colour": "red"],
+                ["router": "lr0", "internal_ip": "192.168.0.4"],
+            ]])
+            #expect(response.status == 422)
+            #expect(Set(response.fieldErrors) == ["items[1].internal_ip:invalid-ip", "items[1].colour:unknown-field", "items[2].eip:required"])
+
+            let shapes: [([String: Any], String)] = [
+                ([:], "items:required"),
+                (["items": []], "items:too-short"),
+                (["items": "x"], "items:invalid-type"),
+                (["items": [["eip": "a", "router": "lr0", "internal_ip": "192.168.0.2"], 7]], "items[1]:invalid-type"),
+                (["items": [["eip": "a", "router": "lr0", "internal_ip": "192.168.0.2"]], "extra": true], "extra:unknown-field"),
+            ]
+            for (body, expected) in shapes {
+                let reply = try await api.post("/v1/fips:bulk", body)
+                #expect(reply.status == 422, "\(body)")
+                #expect(reply.fieldErrors == [expected], "\(body)")
+            }
+            #expect((try await api.get("/v1/fips").json?["items"] as? [Any])?.count == 0)
+        }
+    }
+
+    @Test func manyBadItemsListTheFirstHundred() async throws {
+        try await APIFixture.run { api in
+            let response = try await api.post("/v1/eips:bulk", ["items": (0..<300).map { _ in ["network": "ext", "ip_v4": "x"] }])
+            #expect(response.status == 422)
+            #expect(response.fieldErrors.count == 100)
+            #expect((response.json?["detail"] as? String)?.hasPrefix("300 fields are invalid") == true)
+        }
+    }
+
+    @Test func projectTokenCannotBulkIntoAnotherProject() async throws {
+        try await APIFixture.run(options: APIOptions(authentication: true)) { api in
+            let admin = try api.token(.admin)
+            #expect(try await api.post("/v1/external-networks", ["name": "ext", "cidr_v4": "172.19.0.0/16", "gateway_v4": "172.19.0.1"], headers: admin).status == 201)
+            let tenant = try api.token(.operator, project: "blue")
+            let response = try await api.post("/v1/eips:bulk", ["items": [["network": "ext"], ["network": "ext", "project": "red"]]], headers: tenant)
+            #expect(response.status == 403)
+            #expect(response.fieldErrors == ["items[1].project:project-forbidden"])
+            let viewer = try api.token(.viewer)
+            #expect(try await api.post("/v1/eips:bulk", ["items": [["network": "ext"]]], headers: viewer).code == "forbidden")
+            let ok = try await api.post("/v1/eips:bulk", ["items": [["network": "ext"], ["network": "ext"]]], headers: tenant)
+            #expect(ok.status == 201)
+            #expect((ok.json?["items"] as? [[String: Any]])?.allSatisfy { $0["project"] as? String == "blue" } == true)
+        }
+    }
+
+    @Test func idempotencyKeyReplaysTheBulk() async throws {
+        try await APIFixture.run { api in
+            try await api.network()
+            let body: [String: Any] = ["items": [["network": "ext", "name": "x"], ["network": "ext", "name": "y"]]]
+            let first = try await api.post("/v1/eips:bulk", body, headers: ["Idempotency-Key": "k1"])
+            let again = try await api.post("/v1/eips:bulk", body, headers: ["Idempotency-Key": "k1"])
+            #expect(first.status == 201)
+            #expect(again.status == 201)
+            #expect(first.text == again.text, "the stored reply, not a second allocation")
+            #expect((try await api.get("/v1/eips").json?["items"] as? [Any])?.count == 2)
+        }
+    }
+
+    @Test func kindsWithoutBulkHaveNoRoute() async throws {
+        try await APIFixture.run { api in
+            let reply = try await api.post("/v1/mirrors:bulk", ["items": [["name": "m"]]])
+            #expect(reply.status == 404)
+        }
+    }
+}
