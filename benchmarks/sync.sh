@@ -4,6 +4,7 @@
 #   nbctl      baselines: 10,000 `-- lr-nat-add` in one ovn-nbctl invocation (one transaction),
 #              and a sample of separate ovn-nbctl calls, one per rule, extrapolated to 10,000
 #   throughput 10,000 FIPs through the API → all 10,000 NAT rows in NB and `pending` 0
+#   bulk       the same 10,000 FIPs in one POST /v1/fips:bulk → all NAT rows in NB
 #   latency    one FIP at a time: POST → its NAT row seen by an NB monitor; drift repair
 #   restart    restart with the 10,000 objects already in NB: time to /readyz 200, NB untouched, RSS
 # Environment: BENCH_SYNC_COUNT (default 10000), BENCH_NBCTL_SAMPLE (default 500).
@@ -145,6 +146,39 @@ sync_throughput() {
     SYNC_DIR=$dir SYNC_BASE=$base
 }
 
+# The same 10,000 FIPs as `throughput`, handed over the way a portal migrating a region would:
+# one `POST /v1/fips:bulk` (one SQLite transaction). Timed from sending it to the 10,000th NAT
+# row in NB, like ovn-nbctl's single transaction.
+bulk_throughput() {
+    ovn_edge_has_api || { row sync "API → NB (bulk)" "n/a" "s" "-" "-" "<= 1.5× nbctl 1 txn" "-" "not measured: no API in this build"; return 0; }
+    local dir="$BENCH_WORK/bulk"
+    mkdir -p "$dir"
+    prepare_nb "$dir/nb"
+    start_ovn_edge "$dir" "$NB_REMOTE"
+    local base=$EDGE_BASE
+    "${LOAD[@]}" network --base "$base" >/dev/null || die "cannot create the network"
+    "${LOAD[@]}" bulk --base "$base" --kind eips --count "$COUNT" --out "$dir/eips.txt" >/dev/null || die "cannot create EIPs"
+    sleep 1 # let the reconciler settle the network before the clock starts
+    "${LOAD[@]}" wait-nat --nb "$NB_REMOTE" --count "$COUNT" --timeout 300 >"$dir/wait-nat.json" &
+    local waiter=$!
+    track_pid "$waiter"
+    sleep 0.5
+    local fips
+    fips=$("${LOAD[@]}" bulk --base "$base" --kind fips --eips "$dir/eips.txt" --count "$COUNT") || die "bulk FIPs failed"
+    wait "$waiter" || die "NB did not reach $COUNT NAT rows: $(cat "$dir/wait-nat.json")"
+    local first done_api nb_done nbctl_one per_call e2e
+    read -r first done_api < <(python3 -c "import json,sys; j=json.loads(sys.argv[1]); print(j['epoch_started'], j['epoch_done'])" "$fips")
+    nb_done=$(python3 -c "import json; print(json.load(open('$dir/wait-nat.json'))['epoch'])")
+    nbctl_one=$(cat "$BENCH_WORK/nbctl_one")
+    per_call=$(cat "$BENCH_WORK/nbctl_per_call")
+    e2e=$(calc "round($nb_done - $first, 3)")
+    row sync "API → NB (bulk): POST /v1/fips:bulk of $COUNT → last NAT" "$e2e" "s" "nbctl 1 txn $nbctl_one s" "$(calc "round($e2e/$nbctl_one, 2)")×" \
+        "<= 1.5× nbctl 1 txn" "$(verdict "$e2e <= 1.5 * $nbctl_one")" \
+        "same run; reply after $(calc "round($done_api - $first, 3)") s; NB monitor saw the ${COUNT}th NAT row; $(calc "round($per_call/$e2e, 1)")× faster than nbctl per call"
+    stop_pid "$EDGE_PID"
+    stop_nb "$dir/nb"
+}
+
 latency() {
     [[ -n ${SYNC_BASE:-} ]] || { row sync "FIP write → NB row p50/p99" "n/a" "ms" "-" "-" "p50 <= 10, p99 <= 50" "-" "not measured: no API in this build"; return 0; }
     local dir=$SYNC_DIR base=$SYNC_BASE
@@ -243,11 +277,12 @@ resync() {
 }
 
 parts=("$@")
-[[ ${#parts[@]} -eq 0 ]] && parts=(nbctl throughput latency restart drift resync)
+[[ ${#parts[@]} -eq 0 ]] && parts=(nbctl throughput bulk latency restart drift resync)
 for part in "${parts[@]}"; do
     case $part in
         nbctl) nbctl_baselines ;;
         throughput) sync_throughput ;;
+        bulk) bulk_throughput ;;
         latency) latency ;;
         restart) restart ;;
         drift) drift ;;

@@ -147,6 +147,31 @@ def cmd_fips(args):
     print(json.dumps(summary(len(eips), latencies, seconds, epoch_started=epoch_started, epoch_done=time.time())))
 
 
+def cmd_bulk(args):
+    """One `POST <collection>:bulk` per 10,000 objects: EIPs on the network, or FIPs on the EIPs
+    of --eips. Prints when the first request was sent and the last answered."""
+    client = Client(args.base)
+    if args.kind == "eips":
+        bodies = [{"network": args.network} for _ in range(args.count)]
+    else:
+        eips = read_ids(args.eips, args.count)
+        bodies = [{"eip": eip, "router": args.router, "internal_ip": internal_ip(index + args.offset)}
+                  for index, eip in enumerate(eips)]
+    ids = []
+    epoch_started = time.time()
+    for start in range(0, len(bodies), 10000):
+        status, reply = client.call("POST", f"/v1/{args.kind}:bulk", {"items": bodies[start:start + 10000]})
+        if status != 201:
+            sys.exit(f"bulk {args.kind}: HTTP {status} {str(reply)[:500]}")
+        ids += [item["id"] for item in reply["items"]]
+    epoch_done = time.time()
+    if args.out:
+        with open(args.out, "w") as out:
+            out.writelines(id + "\n" for id in ids)
+    print(json.dumps(dict(count=len(ids), seconds=round(epoch_done - epoch_started, 4),
+                          epoch_started=epoch_started, epoch_done=epoch_done)))
+
+
 class NATMonitor:
     """A minimal OVSDB monitor of NAT.external_ip over NB's unix socket (RFC 7047 `monitor`).
     Records when each row insert and delete arrives, keyed by external_ip."""
@@ -316,6 +341,16 @@ def main():
     p.add_argument("--wait", type=float)
     p.add_argument("--out")
     p.set_defaults(func=cmd_fips)
+    p = sub.add_parser("bulk")
+    p.add_argument("--base", required=True)
+    p.add_argument("--kind", choices=["eips", "fips"], required=True)
+    p.add_argument("--network", default="ext")
+    p.add_argument("--eips")
+    p.add_argument("--count", type=int, required=True)
+    p.add_argument("--offset", type=int, default=0)
+    p.add_argument("--router", default="vpc1")
+    p.add_argument("--out")
+    p.set_defaults(func=cmd_bulk)
     p = sub.add_parser("latency")
     p.add_argument("--base", required=True)
     p.add_argument("--nb", required=True)
