@@ -96,6 +96,7 @@ public final class Store: Sendable {
     public var networks: Repository<ExternalNetworkSpec> { Repository(store: self, behavior: ExternalNetworkBehavior()) }
     public var eips: Repository<EIPSpec> { Repository(store: self, behavior: EIPBehavior()) }
     public var routerGateways: Repository<RouterGatewaySpec> { Repository(store: self, behavior: RouterGatewayBehavior()) }
+    public var nodeGateways: Repository<NodeGatewaySpec> { Repository(store: self, behavior: NodeGatewayBehavior()) }
     public var fips: Repository<FloatingIPSpec> { Repository(store: self, behavior: FloatingIPBehavior()) }
     public var snatRules: Repository<SNATRuleSpec> { Repository(store: self, behavior: SNATRuleBehavior()) }
     public var dnatRules: Repository<DNATRuleSpec> { Repository(store: self, behavior: DNATRuleBehavior()) }

@@ -9,6 +9,11 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case notFound(kind: ResourceKind, reference: String, field: String?)
     /// The object cannot be deleted (or changed) while these objects use it.
     case inUse(ObjectReference, usedBy: [ObjectReference])
+    /// The EIP's usage does not allow this use (a NAT rule on a gateway EIP, a gateway on an EIP
+    /// of the other gateway usage). `required` is the usage the request needs.
+    case eipUsageMismatch(ObjectReference, usage: EIPUsage, required: EIPUsage)
+    /// A gateway was given an EIP that other objects use already (a gateway needs its own).
+    case eipBound(ObjectReference, usedBy: [ObjectReference])
     /// The network has no free address left in this family.
     case poolExhausted(network: UUID, family: IPFamily)
     /// The requested address (or MAC) is held by another EIP. `field` is `ip_v4`, `ip_v6` or `mac`.
@@ -38,6 +43,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .notFound: "not-found"
         case .inUse(let object, _): object.kind == .eip ? "eip-in-use" : "in-use"
+        case .eipUsageMismatch: "eip-usage-mismatch"
+        case .eipBound: "eip-already-bound"
         case .poolExhausted: "pool-exhausted"
         case .addressInUse: "ip-in-use"
         case .uniqueViolation: "already-exists"
@@ -59,6 +66,10 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
             "\(kind.rawValue) \(reference) not found" + (field.map { " (field \($0))" } ?? "")
         case .inUse(let object, let users):
             "\(object) is in use by \(users.map(\.description).joined(separator: ", "))"
+        case .eipUsageMismatch(let eip, let usage, let required):
+            "\(eip) has usage \(usage.rawValue); this needs an EIP of usage \(required.rawValue)"
+        case .eipBound(let eip, let users):
+            "\(eip) is used by \(users.map(\.description).joined(separator: ", ")); a gateway needs an EIP of its own"
         case .poolExhausted(let network, let family):
             "external network \(network.uuidString.lowercased()) has no free \(family.rawValue) address"
         case .addressInUse(let field, let address, _):

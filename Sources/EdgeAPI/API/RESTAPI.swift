@@ -33,6 +33,7 @@ public struct RESTAPI: Sendable {
             + ResourceRoutes<EIPWire>(environment: environment).routes
             + HistoryRoutes(environment: environment).routes
             + ResourceRoutes<RouterGatewayWire>(environment: environment).routes
+            + ResourceRoutes<NodeGatewayWire>(environment: environment).routes
             + ResourceRoutes<FloatingIPWire>(environment: environment).routes
             + ResourceRoutes<SNATRuleWire>(environment: environment).routes
             + ResourceRoutes<DNATRuleWire>(environment: environment).routes

@@ -41,6 +41,7 @@ struct ProjectScope {
         case let snat as SNATRuleSpec: snat.eip
         case let dnat as DNATRuleSpec: dnat.eip
         case let gateway as RouterGatewaySpec: gateway.eip
+        case let gateway as NodeGatewaySpec: gateway.eip
         default: nil
         }
     }

@@ -29,6 +29,7 @@ final class EventVisibility {
         case .externalNetwork: nil
         case .eip: try store.eips.find(.id(entry.objectID))?.metadata.project
         case .routerGateway: try store.routerGateways.find(.id(entry.objectID))?.metadata.project
+        case .nodeGateway: try store.nodeGateways.find(.id(entry.objectID))?.metadata.project
         case .floatingIP: try store.fips.find(.id(entry.objectID))?.metadata.project
         case .snatRule: try store.snatRules.find(.id(entry.objectID))?.metadata.project
         case .dnatRule: try store.dnatRules.find(.id(entry.objectID))?.metadata.project

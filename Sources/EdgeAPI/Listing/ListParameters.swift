@@ -94,6 +94,20 @@ struct ListParameters {
                     query.ip = IPAddress(text)
                     if query.ip == nil { fail("ip", "invalid-ip", "\(String(reflecting: text)) is not an IP address") }
                 }
+            case .node: query.node = nonEmpty("node")
+            case .usage:
+                if let text = take("usage") {
+                    query.usage = EIPUsage(rawValue: text)
+                    if query.usage == nil { fail("usage", "invalid-value", "must be one of \(EIPUsage.allCases.map(\.rawValue).joined(separator: ", "))") }
+                }
+            case .usedBy:
+                if let text = take("used_by") {
+                    query.usedBy = EIPUserFilter(text)
+                    if query.usedBy == nil {
+                        let kinds = EIPUserFilter.userKinds.map(\.rawValue).joined(separator: ", ")
+                        fail("used_by", "invalid-value", "must be none, any or one of \(kinds)")
+                    }
+                }
             }
         }
         return query

@@ -19,6 +19,16 @@ extension Problem {
             self.init(status: 409, code: code, title: "The object is in use",
                       detail: "\(object.kind.rawValue) \(object.name ?? object.id.uuidString.lowercased()) is used by \(users.count) object(s); delete them first",
                       usedBy: users.map(User.init))
+        case .eipUsageMismatch(let eip, let usage, let required):
+            let detail = "EIP \(eip.name ?? eip.id.uuidString.lowercased()) has usage \(usage.rawValue); this needs an EIP of usage \(required.rawValue)"
+                + (required == .nat ? "" : " (or a nat EIP nothing uses, which then becomes \(required.rawValue))")
+            self.init(status: 409, code: .eipUsageMismatch, title: "The EIP's usage does not allow this", detail: detail,
+                      errors: [FieldProblem(field: "eip", code: ProblemCode.eipUsageMismatch.rawValue, message: detail)])
+        case .eipBound(let eip, let users):
+            self.init(status: 409, code: .eipAlreadyBound, title: "The EIP is already used",
+                      detail: "EIP \(eip.name ?? eip.id.uuidString.lowercased()) is used by \(users.count) object(s); a gateway needs an EIP of its own",
+                      errors: [FieldProblem(field: "eip", code: ProblemCode.eipAlreadyBound.rawValue, message: "is used by other objects")],
+                      usedBy: users.map(User.init))
         case .poolExhausted(_, let family):
             let field = family == .v4 ? "ip_v4" : "ip_v6"
             self.init(status: 409, code: .poolExhausted, title: "No free address left",
@@ -61,6 +71,9 @@ extension Problem {
         case (_, ["name"]): (.nameTaken, "another \(kind.rawValue) already has this name")
         case (.floatingIP, ["eip"]), (.routerGateway, ["eip"]): (.eipAlreadyBound, "the EIP is already used by another \(kind.rawValue)")
         case (.routerGateway, _): (.gatewayExists, "the router already has a gateway on this network")
+        case (.nodeGateway, ["eip"]): (.eipAlreadyBound, "the EIP is already used by another node-gateway")
+        case (.nodeGateway, ["port"]): (.portTaken, "another node gateway has this port name; give the node's port on this network another `port`")
+        case (.nodeGateway, _): (.nodeGatewayExists, "the node already has a gateway on this network")
         case (.snatRule, _): (.snatDuplicate, "the router already has an SNAT rule for this internal CIDR")
         case (.dnatRule, _): (.dnatPortConflict, "the EIP already forwards this protocol and external port")
         case (.eip, _): (.ipInUse, "the address is already allocated")

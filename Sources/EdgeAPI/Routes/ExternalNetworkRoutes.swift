@@ -28,6 +28,7 @@ struct ExternalNetworkRoutes {
             ("v6", pool(usage.v6, cidr: network.spec.cidrV6)),
             ("eips", .integer(usage.eips)),
             ("router_gateways", .integer(usage.routerGateways)),
+            ("node_gateways", .integer(usage.nodeGateways)),
         ]))
     }
 }

@@ -67,6 +67,14 @@ struct HistoryRoutes {
                 ("project", .string(holding.project)),
                 ("allocated_at", .timestamp(holding.allocatedAt)),
                 ("released_at", holding.releasedAt.map(JSONValue.timestamp) ?? .null),
+                ("bindings", .array(holding.bindings.map { binding in
+                    .object([
+                        ("kind", .string(binding.kind.rawValue)),
+                        ("id", .string(binding.id.uuidString.lowercased())),
+                        ("bound_at", .timestamp(binding.boundAt)),
+                        ("unbound_at", binding.unboundAt.map(JSONValue.timestamp) ?? .null),
+                    ])
+                })),
             ])
         }
         return .json(.object([("items", .array(items)), ("next_page_token", .string(page.nextPageToken.map(parameters.wrap)))]))

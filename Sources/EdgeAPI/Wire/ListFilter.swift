@@ -8,4 +8,10 @@ enum ListFilter: String, Sendable, CaseIterable {
     case router
     /// An address the object holds.
     case ip
+    /// Node gateways: the node.
+    case node
+    /// EIPs: `nat`, `router-gateway` or `node-gateway`.
+    case usage
+    /// EIPs: `none`, `any` or the kind of a user (`fip`, `node-gateway`, …).
+    case usedBy = "used_by"
 }

@@ -1,4 +1,5 @@
 import EdgeCore
+import EdgeStore
 
 /// The JSON form every resource shares: metadata first, the kind's fields, `status` last.
 enum ResourceEncoding {
@@ -40,6 +41,16 @@ enum ResourceEncoding {
             ("kind", .string(reference.kind.rawValue)),
             ("id", .string(reference.id.uuidString.lowercased())),
             ("name", .string(reference.name)),
+        ])
+    }
+
+    /// An EIP's user: the reference plus its phase.
+    static func eipUser(_ user: EIPUser) -> JSONValue {
+        .object([
+            ("kind", .string(user.reference.kind.rawValue)),
+            ("id", .string(user.reference.id.uuidString.lowercased())),
+            ("name", .string(user.reference.name)),
+            ("phase", .string(user.phase.rawValue)),
         ])
     }
 

@@ -24,7 +24,8 @@ final class WireLookup {
         return family == .v4 ? .text(eip.spec.ipV4) : .text(eip.spec.ipV6)
     }
 
-    func usedBy(eip id: UUID) throws -> [ObjectReference] {
-        (try? store.eips.usedBy(.id(id))) ?? []
+    /// The EIP's users with their phases (the seed's `oeip` READY).
+    func usedBy(eip id: UUID) throws -> [EIPUser] {
+        try store.eips.users(of: id)
     }
 }

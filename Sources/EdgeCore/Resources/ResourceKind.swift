@@ -3,6 +3,7 @@ public enum ResourceKind: String, Hashable, Sendable, Codable, CaseIterable {
     case externalNetwork = "external-network"
     case eip
     case routerGateway = "router-gateway"
+    case nodeGateway = "node-gateway"
     case floatingIP = "fip"
     case snatRule = "snat-rule"
     case dnatRule = "dnat-rule"

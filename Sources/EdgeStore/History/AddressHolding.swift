@@ -10,4 +10,15 @@ public struct AddressHolding: Hashable, Sendable {
     public let project: String
     public let allocatedAt: Date
     public let releasedAt: Date?
+    /// The objects that used the EIP meanwhile (router and node gateways, NAT rules), from its
+    /// bind/unbind history: who really held the address, and when.
+    public var bindings: [Binding] = []
+
+    /// One object's use of the EIP. `unboundAt` is nil while it still uses it.
+    public struct Binding: Hashable, Sendable {
+        public let kind: ResourceKind
+        public let id: UUID
+        public let boundAt: Date
+        public let unboundAt: Date?
+    }
 }

@@ -37,9 +37,48 @@ public struct AllocationHistory: Sendable {
                 db, sql: "SELECT * FROM ip_allocations WHERE \(conditions.joined(separator: " AND ")) ORDER BY id LIMIT \(limit + 1)",
                 arguments: arguments
             )
-            let items = try rows.prefix(limit).map(Self.holding)
+            var items = try rows.prefix(limit).map(Self.holding)
+            for index in items.indices { items[index].bindings = try Self.bindings(of: items[index], in: db) }
             let next = rows.count > limit ? PageToken.make("holdings", after: items[limit - 1].id) : nil
             return Page(items: items, nextPageToken: next)
+        }
+    }
+
+    /// The EIP's bind/unbind entries inside the holding interval, paired per user, oldest first.
+    static func bindings(of holding: AddressHolding, in db: Database) throws -> [AddressHolding.Binding] {
+        var conditions = ["object_kind = 'eip'", "object_id = ?", "action IN ('bind', 'unbind')", "time >= ?"]
+        var arguments: StatementArguments = [holding.eip.text, StoreTime.format(holding.allocatedAt)]
+        if let released = holding.releasedAt { conditions.append("time <= ?"); arguments += [StoreTime.format(released)] }
+        let statement = try db.cachedStatement(sql: "SELECT time, action, before, after FROM change_log WHERE \(conditions.joined(separator: " AND ")) ORDER BY id")
+        var open: [(user: ObjectKeyText, since: Date)] = []
+        var bindings: [AddressHolding.Binding] = []
+        for row in try Row.fetchAll(statement, arguments: arguments) {
+            let time = try date(row["time"])
+            let bind = (row["action"] as String) == ChangeAction.bind.rawValue
+            guard let payload: String = bind ? row["after"] : row["before"],
+                  let user = try? JSONCoding.decode([String: String].self, from: payload)["by"],
+                  let parsed = ObjectKeyText(user) else { continue }
+            if bind {
+                open.append((parsed, time))
+            } else if let index = open.firstIndex(where: { $0.user == parsed }) {
+                let started = open.remove(at: index)
+                bindings.append(AddressHolding.Binding(kind: parsed.kind, id: parsed.id, boundAt: started.since, unboundAt: time))
+            }
+        }
+        bindings += open.map { AddressHolding.Binding(kind: $0.user.kind, id: $0.user.id, boundAt: $0.since, unboundAt: nil) }
+        return bindings.sorted { ($0.boundAt, $0.unboundAt ?? .distantFuture) < ($1.boundAt, $1.unboundAt ?? .distantFuture) }
+    }
+
+    /// `<kind>/<id>`, as bind entries name their user.
+    struct ObjectKeyText: Hashable {
+        let kind: ResourceKind
+        let id: UUID
+
+        init?(_ text: String) {
+            guard let slash = text.lastIndex(of: "/"), let kind = ResourceKind(rawValue: String(text[..<slash])),
+                  let id = UUID(uuidString: String(text[text.index(after: slash)...])) else { return nil }
+            self.kind = kind
+            self.id = id
         }
     }
 

@@ -10,6 +10,7 @@ struct EIPRecord: ResourceRecord {
     var ipV4: String?
     var ipV6: String?
     var mac: String
+    var usage: String
 
     init(row: Row) {
         common = CommonColumns(row: row)
@@ -17,6 +18,7 @@ struct EIPRecord: ResourceRecord {
         ipV4 = row["ip_v4"]
         ipV6 = row["ip_v6"]
         mac = row["mac"]
+        usage = row["usage"]
     }
 
     init(common: CommonColumns, spec: EIPSpec) throws {
@@ -26,6 +28,7 @@ struct EIPRecord: ResourceRecord {
         ipV6 = spec.ipV6?.description
         guard let mac = spec.mac else { throw StoreError.database("an EIP is stored without a MAC") }
         self.mac = mac.description
+        usage = spec.usage.rawValue
     }
 
     func encode(to container: inout PersistenceContainer) {
@@ -34,13 +37,15 @@ struct EIPRecord: ResourceRecord {
         container["ip_v4"] = ipV4
         container["ip_v6"] = ipV6
         container["mac"] = mac
+        container["usage"] = usage
     }
 
     func spec() throws -> EIPSpec {
         EIPSpec(
             network: .id(try uuid(networkID, column: "network_id")),
             ipV4: try parse(ipV4, column: "ip_v4"), ipV6: try parse(ipV6, column: "ip_v6"),
-            mac: try parse(mac, column: "mac") as MACAddress
+            mac: try parse(mac, column: "mac") as MACAddress,
+            usage: try parse(usage, as: EIPUsage.self, column: "usage")
         )
     }
 }

@@ -22,7 +22,7 @@ struct EIPBehavior: RecordKindBehavior {
         } catch let failure as FieldedIPAMError {
             throw Self.storeError(failure, network: network)
         }
-        return EIPSpec(network: .id(network), ipV4: allocation.ipV4, ipV6: allocation.ipV6, mac: allocation.mac)
+        return EIPSpec(network: .id(network), ipV4: allocation.ipV4, ipV6: allocation.ipV6, mac: allocation.mac, usage: input.spec.usage)
     }
 
     func didWrite(old: EIP?, new: EIP?, in scope: WriteScope) throws {
@@ -51,16 +51,44 @@ struct EIPBehavior: RecordKindBehavior {
     }
 
     func users(of id: UUID, in db: Database) throws -> [ObjectReference] {
-        var users: [ObjectReference] = []
-        for kind in [ResourceKind.routerGateway, .floatingIP, .snatRule, .dnatRule] {
-            let statement = try db.cachedStatement(sql: "SELECT id, name FROM \(TableNames.table(of: kind)) WHERE eip_id = ? ORDER BY seq")
-            let rows = try Row.fetchAll(statement, arguments: [id.text])
-            users += try rows.map { ObjectReference(kind: kind, id: try uuid($0["id"]), name: $0["name"]) }
-        }
-        return users
+        try Self.users(of: id, in: db).map(\.reference)
     }
 
-    /// Addresses and network never change after creation.
+    /// Every object using the EIP with its sync phase, gateways first, each kind oldest first:
+    /// one cached statement over the user tables.
+    static func users(of id: UUID, in db: Database) throws -> [EIPUser] {
+        let rows = try Row.fetchAll(db.cachedStatement(sql: usersSQL), arguments: [id.text])
+        return try rows.map { row in
+            let kind = try parse(row["kind"] as String, as: ResourceKind.self, column: "kind")
+            return EIPUser(reference: ObjectReference(kind: kind, id: try uuid(row["id"]), name: row["name"]),
+                           phase: try parse(row["phase"] as String, as: SyncPhase.self, column: "phase"))
+        }
+    }
+
+    private static let usersSQL = EIPUserFilter.userKinds.enumerated().map { position, kind in
+        "SELECT \(position) AS position, '\(kind.rawValue)' AS kind, id, name, phase, seq FROM \(TableNames.table(of: kind)) WHERE eip_id = ?1"
+    }.joined(separator: " UNION ALL ") + " ORDER BY position, seq"
+
+    /// `usage` and `used_by` filters.
+    func listConditions(_ query: ListQuery) throws -> [ListCondition] {
+        if query.node != nil { throw StoreError.unsupportedFilter(kind: .eip, field: ListFilterField.node.rawValue) }
+        var conditions: [ListCondition] = []
+        if let usage = query.usage { conditions.append(ListCondition(sql: "t.usage = ?", arguments: [usage.rawValue])) }
+        if let usedBy = query.usedBy {
+            let used = { (kinds: [ResourceKind]) in
+                "(" + kinds.map { "EXISTS (SELECT 1 FROM \(TableNames.table(of: $0)) u WHERE u.eip_id = t.id)" }.joined(separator: " OR ") + ")"
+            }
+            switch usedBy {
+            case .unused: conditions.append(ListCondition(sql: "NOT " + used(EIPUserFilter.userKinds), arguments: []))
+            case .used: conditions.append(ListCondition(sql: used(EIPUserFilter.userKinds), arguments: []))
+            case .kind(let kind): conditions.append(ListCondition(sql: used([kind]), arguments: []))
+            }
+        }
+        return conditions
+    }
+
+    /// Addresses and network never change after creation; the usage only while nothing uses
+    /// the EIP.
     private func unchanged(_ spec: EIPSpec, existing: EIP, in scope: WriteScope) throws -> EIPSpec {
         var report = ValidationReport()
         if try !Self.sameObject(spec.network, existing.spec.network, kind: .externalNetwork, in: scope.db) {
@@ -70,7 +98,13 @@ struct EIPBehavior: RecordKindBehavior {
         if spec.ipV6 != existing.spec.ipV6 { report.add("ip_v6", .immutable, "an EIP's address cannot change") }
         if spec.mac != existing.spec.mac { report.add("mac", .immutable, "an EIP's MAC cannot change") }
         if !report.errors.isEmpty { throw StoreError.validation(ValidationFailure(report.errors)) }
-        return existing.spec
+        var kept = existing.spec
+        if spec.usage != existing.spec.usage {
+            let users = try users(of: existing.id, in: scope.db)
+            if !users.isEmpty { throw StoreError.inUse(existing.reference, usedBy: users) }
+            kept.usage = spec.usage
+        }
+        return kept
     }
 
     /// Whether `reference` names the object `stored` (an id reference) points at.

@@ -41,7 +41,7 @@ struct ExternalNetworkBehavior: RecordKindBehavior {
 
     func users(of id: UUID, in db: Database) throws -> [ObjectReference] {
         var users: [ObjectReference] = []
-        for kind in [ResourceKind.eip, .routerGateway] {
+        for kind in [ResourceKind.eip, .routerGateway, .nodeGateway] {
             let rows = try Row.fetchAll(
                 db, sql: "SELECT id, name FROM \(TableNames.table(of: kind)) WHERE network_id = ? ORDER BY seq LIMIT 100",
                 arguments: [id.text]

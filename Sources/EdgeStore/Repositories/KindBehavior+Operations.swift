@@ -134,6 +134,10 @@ extension KindBehavior {
             conditions.append(ip.family == .v4 ? "t.ip_v4 = ?" : "t.ip_v6 = ?")
             arguments += [ip.description]
         }
+        for condition in try listConditions(query) {
+            conditions.append(condition.sql)
+            arguments += condition.arguments
+        }
         let limit = PageToken.clamp(query.limit)
         let rows = try Row.fetchAll(
             db, sql: "\(selectSQL) WHERE \(conditions.joined(separator: " AND ")) ORDER BY t.seq LIMIT \(limit + 1)",

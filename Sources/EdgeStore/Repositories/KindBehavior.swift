@@ -30,6 +30,24 @@ protocol KindBehavior<Spec>: Sendable {
     func didWrite(old: Resource<Spec>?, new: Resource<Spec>?, in scope: WriteScope) throws
     /// Objects that keep this one from being deleted.
     func users(of id: UUID, in db: Database) throws -> [ObjectReference]
+    /// `WHERE` terms (on `t`) of the kind's own list filters (`node`, `usage`, `used_by`).
+    func listConditions(_ query: ListQuery) throws -> [ListCondition]
+}
+
+/// One `WHERE` term of a list query and its arguments.
+struct ListCondition {
+    var sql: String
+    var arguments: StatementArguments
+}
+
+extension KindBehavior {
+    /// Kinds without filters of their own refuse them.
+    func listConditions(_ query: ListQuery) throws -> [ListCondition] {
+        for (field, given) in [(ListFilterField.node, query.node != nil), (.usage, query.usage != nil), (.usedBy, query.usedBy != nil)] where given {
+            throw StoreError.unsupportedFilter(kind: Spec.kind, field: field.rawValue)
+        }
+        return []
+    }
 }
 
 /// A kind stored through a `ResourceRecord`.

@@ -15,6 +15,12 @@ public struct ListQuery: Hashable, Sendable {
     public var router: String?
     /// EIPs: the address (either family).
     public var ip: IPAddress?
+    /// Node gateways: the node.
+    public var node: String?
+    /// EIPs: what they are for.
+    public var usage: EIPUsage?
+    /// EIPs: by their users.
+    public var usedBy: EIPUserFilter?
     /// 1…1000; more is clamped.
     public var limit: Int
     /// `nextPageToken` of the previous page.
@@ -25,7 +31,8 @@ public struct ListQuery: Hashable, Sendable {
     public init(
         project: String? = nil, phase: SyncPhase? = nil, labels: [String: String] = [:],
         network: ResourceReference? = nil, eip: ResourceReference? = nil, router: String? = nil,
-        ip: IPAddress? = nil, limit: Int = 100, pageToken: String? = nil
+        ip: IPAddress? = nil, node: String? = nil, usage: EIPUsage? = nil, usedBy: EIPUserFilter? = nil,
+        limit: Int = 100, pageToken: String? = nil
     ) {
         self.project = project
         self.phase = phase
@@ -34,6 +41,9 @@ public struct ListQuery: Hashable, Sendable {
         self.eip = eip
         self.router = router
         self.ip = ip
+        self.node = node
+        self.usage = usage
+        self.usedBy = usedBy
         self.limit = limit
         self.pageToken = pageToken
     }

@@ -9,6 +9,7 @@ public struct NetworkUsage: Hashable, Sendable {
 
     public let eips: Int
     public let routerGateways: Int
+    public let nodeGateways: Int
     public let v4: Family?
     public let v6: Family?
 }

@@ -14,10 +14,11 @@ extension Repository where Spec == ExternalNetworkSpec {
                                                ipV6: (row["ip_v6"] as String?).flatMap(IPv6Address.init), mac: mac))
             }
             let gateways = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM router_gateways WHERE network_id = ?", arguments: [network.id.text]) ?? 0
+            let nodeGateways = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM node_gateways WHERE network_id = ?", arguments: [network.id.text]) ?? 0
             func family<A>(_ pool: AddressPool<A>?) -> NetworkUsage.Family? {
                 pool.map { NetworkUsage.Family(usable: $0.usableCount, allocated: $0.usableCount - $0.freeCount, free: $0.freeCount) }
             }
-            return NetworkUsage(eips: rows.count, routerGateways: gateways, v4: family(pool.v4), v6: family(pool.v6))
+            return NetworkUsage(eips: rows.count, routerGateways: gateways, nodeGateways: nodeGateways, v4: family(pool.v4), v6: family(pool.v6))
         }
     }
 }

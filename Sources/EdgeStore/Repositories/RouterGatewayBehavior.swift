@@ -2,8 +2,9 @@ import EdgeCore
 import Foundation
 import GRDB
 
-/// A router gateway uses an EIP of its network, or gets one allocated for it (released when the
-/// gateway is purged). Router, network and EIP are fixed after creation.
+/// A router gateway uses an EIP of its network (usage `router-gateway`, see `GatewayEIP`), or gets
+/// one allocated for it (released when the gateway is purged). Router, network and EIP are fixed
+/// after creation.
 struct RouterGatewayBehavior: RecordKindBehavior {
     typealias Record = RouterGatewayRecord
 
@@ -27,18 +28,7 @@ struct RouterGatewayBehavior: RecordKindBehavior {
         }
         let network = try scope.resolve(spec.network, kind: .externalNetwork, field: "network")
         spec.network = .id(network)
-        if let reference = spec.eip {
-            let eip = try scope.resolve(reference, kind: .eip, field: "eip")
-            let eipNetwork = try String.fetchOne(scope.db, sql: "SELECT network_id FROM eips WHERE id = ?", arguments: [eip.text])
-            guard eipNetwork == network.text else {
-                throw StoreError.validation(ValidationFailure(field: "eip", code: .invalidReference, message: "the EIP belongs to another external network"))
-            }
-            spec.eip = .id(eip)
-        } else {
-            let owned = try EIPBehavior().create(ResourceInput(project: input.project, spec: EIPSpec(network: .id(network))), in: scope)
-            scope.ownedEIPs.insert(owned.id)
-            spec.eip = .id(owned.id)
-        }
+        spec.eip = .id(try GatewayEIP.take(spec.eip, network: network, usage: .routerGateway, project: input.project, in: scope))
         return spec
     }
 
@@ -66,6 +56,6 @@ struct RouterGatewayBehavior: RecordKindBehavior {
     }
 
     static func ownsEIP(_ gateway: UUID, in db: Database) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT eip_owned FROM router_gateways WHERE id = ?", arguments: [gateway.text]) ?? false
+        try GatewayEIP.owned(gateway, table: RouterGatewayRecord.databaseTableName, in: db)
     }
 }

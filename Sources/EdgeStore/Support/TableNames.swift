@@ -7,6 +7,7 @@ enum TableNames {
         case .externalNetwork: "external_networks"
         case .eip: "eips"
         case .routerGateway: "router_gateways"
+        case .nodeGateway: "node_gateways"
         case .floatingIP: "fips"
         case .snatRule: "snat_rules"
         case .dnatRule: "dnat_rules"

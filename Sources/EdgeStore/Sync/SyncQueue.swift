@@ -72,8 +72,8 @@ public struct SyncQueue: Sendable {
         }
     }
 
-    /// Removes a `deleting` object once its OVN rows are gone (router gateways also release an
-    /// EIP allocated for them). Returns false when it was already gone.
+    /// Removes a `deleting` object once its OVN rows are gone (router and node gateways also
+    /// release an EIP allocated for them). Returns false when it was already gone.
     @discardableResult
     public func purge(_ kind: ResourceKind, id: UUID, context: ChangeContext = .reconciler) throws -> Bool {
         try store.write(context) { scope in
@@ -81,6 +81,7 @@ public struct SyncQueue: Sendable {
             case .externalNetwork: try ExternalNetworkBehavior().purge(id, in: scope)
             case .eip: try EIPBehavior().purge(id, in: scope)
             case .routerGateway: try RouterGatewayBehavior().purge(id, in: scope)
+            case .nodeGateway: try NodeGatewayBehavior().purge(id, in: scope)
             case .floatingIP: try FloatingIPBehavior().purge(id, in: scope)
             case .snatRule: try SNATRuleBehavior().purge(id, in: scope)
             case .dnatRule: try DNATRuleBehavior().purge(id, in: scope)

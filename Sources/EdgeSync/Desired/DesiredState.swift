@@ -8,6 +8,7 @@ struct DesiredState: Sendable {
     var networks: [UUID: ExternalNetwork] = [:]
     var eips: [UUID: EIP] = [:]
     var gateways: [UUID: RouterGateway] = [:]
+    var nodeGateways: [UUID: NodeGateway] = [:]
     var fips: [UUID: FloatingIP] = [:]
     var snats: [UUID: SNATRule] = [:]
     var dnats: [UUID: DNATRule] = [:]
@@ -23,6 +24,7 @@ struct DesiredState: Sendable {
         case .externalNetwork: return networks[key.id].map { ($0.revision, $0.status, $0.name) }
         case .eip: return eips[key.id].map { ($0.revision, $0.status, $0.name) }
         case .routerGateway: return gateways[key.id].map { ($0.revision, $0.status, $0.name) }
+        case .nodeGateway: return nodeGateways[key.id].map { ($0.revision, $0.status, $0.name) }
         case .floatingIP: return fips[key.id].map { ($0.revision, $0.status, $0.name) }
         case .snatRule: return snats[key.id].map { ($0.revision, $0.status, $0.name) }
         case .dnatRule: return dnats[key.id].map { ($0.revision, $0.status, $0.name) }
@@ -32,15 +34,15 @@ struct DesiredState: Sendable {
 
     func contains(_ key: ObjectKey) -> Bool { header(key) != nil }
 
-    /// Objects to plan, in dependency order: networks (switches) before gateways (router
-    /// ports), before NAT/LB rules and mirrors, each kind oldest first.
+    /// Objects to plan, in dependency order: networks (switches) before gateways (router and
+    /// node ports), before NAT/LB rules and mirrors, each kind oldest first.
     var orderedTargets: [[ObjectKey]] {
         Self.tiers.map { kinds in
             targets.filter { kinds.contains($0.kind) }.sorted { ($0.kind.rawValue, $0.id.uuidString) < ($1.kind.rawValue, $1.id.uuidString) }
         }.filter { !$0.isEmpty }
     }
 
-    static let tiers: [[ResourceKind]] = [[.externalNetwork], [.routerGateway], [.floatingIP, .snatRule, .dnatRule, .mirror]]
+    static let tiers: [[ResourceKind]] = [[.externalNetwork], [.routerGateway, .nodeGateway], [.floatingIP, .snatRule, .dnatRule, .mirror]]
     /// Kinds that have NB rows.
     static let syncedKinds: [ResourceKind] = tiers.flatMap { $0 }
 }

@@ -12,6 +12,7 @@ struct DesiredStateLoader: Sendable {
         state.networks = try all(store.networks)
         state.eips = try all(store.eips)
         state.gateways = try all(store.routerGateways)
+        state.nodeGateways = try all(store.nodeGateways)
         state.fips = try all(store.fips)
         state.snats = try all(store.snatRules)
         state.dnats = try all(store.dnatRules)
@@ -45,6 +46,11 @@ struct DesiredStateLoader: Sendable {
         case .routerGateway:
             guard let gateway = try store.routerGateways.find(reference) else { return }
             state.gateways[key.id] = gateway
+            try loadNetwork(gateway.spec.network, into: &state)
+            if let eip = gateway.spec.eip { try loadEIP(eip, into: &state) }
+        case .nodeGateway:
+            guard let gateway = try store.nodeGateways.find(reference) else { return }
+            state.nodeGateways[key.id] = gateway
             try loadNetwork(gateway.spec.network, into: &state)
             if let eip = gateway.spec.eip { try loadEIP(eip, into: &state) }
         case .floatingIP:
@@ -93,6 +99,7 @@ struct DesiredStateLoader: Sendable {
         switch kind {
         case .externalNetwork: return Array(state.networks.keys)
         case .routerGateway: return Array(state.gateways.keys)
+        case .nodeGateway: return Array(state.nodeGateways.keys)
         case .floatingIP: return Array(state.fips.keys)
         case .snatRule: return Array(state.snats.keys)
         case .dnatRule: return Array(state.dnats.keys)

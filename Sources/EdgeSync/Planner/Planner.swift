@@ -54,6 +54,7 @@ struct Planner: Sendable {
         switch key.kind {
         case .externalNetwork: return desired.networks[key.id].map { ExternalNetworkRows.rows($0, in: context) } ?? .success([])
         case .routerGateway: return desired.gateways[key.id].map { RouterGatewayRows.rows($0, in: context) } ?? .success([])
+        case .nodeGateway: return desired.nodeGateways[key.id].map { NodeGatewayRows.rows($0, in: context) } ?? .success([])
         case .floatingIP: return desired.fips[key.id].map { FloatingIPRows.rows($0, in: context) } ?? .success([])
         case .snatRule: return desired.snats[key.id].map { SNATRows.rows($0, in: context) } ?? .success([])
         case .dnatRule: return desired.dnats[key.id].map { DNATRows.rows($0, in: context) } ?? .success([])
