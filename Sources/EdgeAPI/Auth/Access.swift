@@ -6,7 +6,7 @@ enum Access: String, Sendable {
     case open
     /// Any valid token (viewer and up).
     case read
-    /// Writes of EIPs, FIPs, SNAT/DNAT rules, router gateways and mirrors (operator and up).
+    /// Writes of EIPs, FIPs, SNAT/DNAT rules, router and node gateways and mirrors (operator and up).
     case operate
     /// Writes of external networks (admin).
     case administer
