@@ -37,6 +37,11 @@ struct DesiredStateLoader: Sendable {
         return state
     }
 
+    /// Adds these objects (and what they refer to) to `state`; those not in the store are skipped.
+    func load(_ keys: [ObjectKey], into state: inout DesiredState) throws {
+        for key in keys where !state.targets.contains(key) { try load(key, into: &state) }
+    }
+
     private func load(_ key: ObjectKey, into state: inout DesiredState) throws {
         let reference = ResourceReference.id(key.id)
         switch key.kind {

@@ -3,54 +3,87 @@ import OVSDB
 
 /// The rows a mapping may clash with, per router, keyed by the value that clashes: 1:1 NAT rows
 /// (`dnat_and_snat`, `dnat`) by `external_ip`, SNAT rows by `logical_ip`, load balancers by VIP.
-/// Built once per pass with `NBView`, so a conflict check is a dictionary lookup instead of a walk
-/// over every row of the router (O(objects + rows) per pass, not O(objects × rows)).
+/// A conflict check is a dictionary lookup instead of a walk over every row of the router.
 ///
-/// Each list keeps the order of the router's column, and holds every row, owned ones included:
-/// the caller skips its own rows, so the first foreign row found is the one a full walk would find.
-struct NBIndex: Sendable {
+/// Kept up to date edge by edge (`refresh`): an edge is one router → child link in
+/// `Logical_Router.nat` or `.load_balancer`, filed under the keys of the child's current content.
+/// `NBView` refreshes the edges a row change touches, so keeping the index costs O(changed rows).
+/// Each lookup holds every row, owned ones included (the caller skips its own), sorted by uuid
+/// so that the foreign row reported is the same whatever order the rows arrived in.
+struct NBIndex: Sendable, Equatable {
+    enum Column: Hashable, Sendable { case oneToOne, snat, vip }
+
     struct Key: Hashable, Sendable {
         var router: UUID
+        var column: Column
         var value: String
     }
 
-    private var natByExternalIP: [Key: [Row]] = [:]
-    private var snatByLogicalIP: [Key: [Row]] = [:]
-    private var loadBalancersByVIP: [Key: [Row]] = [:]
+    struct Edge: Hashable, Sendable {
+        var router: UUID
+        var child: UUID
+    }
 
+    /// The parent columns whose children are indexed, and the child table each holds.
+    static let indexedColumns: [String: String] = ["nat": "NAT", "load_balancer": "Load_Balancer"]
+
+    private var keysOfEdge: [Edge: [Key]] = [:]
+    private var rowsOfKey: [Key: [UUID: Row]] = [:]
+
+    init() {}
+
+    /// The index of these tables in one go (unit tests; the reconciler builds through `NBView`).
     init(tables: [String: [UUID: Row]]) {
-        let nats = tables["NAT"] ?? [:]
-        let balancers = tables["Load_Balancer"] ?? [:]
         for router in (tables["Logical_Router"] ?? [:]).values {
-            for uuid in router.uuids("nat") {
-                guard let row = nats[uuid] else { continue }
-                switch row.string("type") {
-                case "snat": snatByLogicalIP[Key(router: router.uuid, value: row.string("logical_ip")), default: []].append(row)
-                case "dnat_and_snat", "dnat": natByExternalIP[Key(router: router.uuid, value: row.string("external_ip")), default: []].append(row)
-                default: continue
-                }
-            }
-            for uuid in router.uuids("load_balancer") {
-                guard let lb = balancers[uuid] else { continue }
-                for vip in lb.stringMap("vips").keys.sorted() {
-                    loadBalancersByVIP[Key(router: router.uuid, value: vip), default: []].append(lb)
+            for (column, childTable) in Self.indexedColumns {
+                for child in router.uuids(column) {
+                    refresh(Edge(router: router.uuid, child: child), childTable: childTable, child: tables[childTable]?[child], linked: true)
                 }
             }
         }
     }
 
-    /// `dnat_and_snat` and `dnat` rows on `router` with this `external_ip`, in the router's order.
+    /// Files the edge under the keys of `child` as it is now (`linked`: the router still lists
+    /// it), replacing wherever it was filed before.
+    mutating func refresh(_ edge: Edge, childTable: String, child: Row?, linked: Bool) {
+        let keys = linked ? child.map { Self.keys(of: $0, table: childTable, router: edge.router) } ?? [] : []
+        for key in keysOfEdge[edge] ?? [] {
+            rowsOfKey[key]?[edge.child] = nil
+            if rowsOfKey[key]?.isEmpty == true { rowsOfKey[key] = nil }
+        }
+        keysOfEdge[edge] = keys.isEmpty ? nil : keys
+        if let child { for key in keys { rowsOfKey[key, default: [:]][edge.child] = child } }
+    }
+
+    private static func keys(of row: Row, table: String, router: UUID) -> [Key] {
+        if table == "Load_Balancer" {
+            return row.stringMap("vips").keys.map { Key(router: router, column: .vip, value: $0) }
+        }
+        switch row.string("type") {
+        case "snat": return [Key(router: router, column: .snat, value: row.string("logical_ip"))]
+        case "dnat_and_snat", "dnat": return [Key(router: router, column: .oneToOne, value: row.string("external_ip"))]
+        default: return []
+        }
+    }
+
+    private func rows(_ key: Key) -> [Row] {
+        guard let found = rowsOfKey[key] else { return [] }
+        if found.count == 1 { return Array(found.values) }
+        return found.values.sorted { $0.uuid.uuidString < $1.uuid.uuidString }
+    }
+
+    /// `dnat_and_snat` and `dnat` rows on `router` with this `external_ip`.
     func oneToOneNAT(on router: UUID, externalIP: String) -> [Row] {
-        natByExternalIP[Key(router: router, value: externalIP)] ?? []
+        rows(Key(router: router, column: .oneToOne, value: externalIP))
     }
 
-    /// `snat` rows on `router` with this `logical_ip`, in the router's order.
+    /// `snat` rows on `router` with this `logical_ip`.
     func snat(on router: UUID, logicalIP: String) -> [Row] {
-        snatByLogicalIP[Key(router: router, value: logicalIP)] ?? []
+        rows(Key(router: router, column: .snat, value: logicalIP))
     }
 
-    /// Load balancers on `router` with this VIP among their `vips`, in the router's order.
+    /// Load balancers on `router` with this VIP among their `vips`.
     func loadBalancers(on router: UUID, vip: String) -> [Row] {
-        loadBalancersByVIP[Key(router: router, value: vip)] ?? []
+        rows(Key(router: router, column: .vip, value: vip))
     }
 }

@@ -1,23 +1,43 @@
 import Foundation
 import OVSDB
 
-/// The NB content one planning pass works from, with the lookups the mappings need: rows by
-/// name, rows ovn-edge owns by owner, and who references a row. Built once per pass from the
-/// client's cache (or, in unit tests, from hand-made rows).
-struct NBView: Sendable {
+/// The NB content planning works from, with the lookups the mappings need: rows by name, rows
+/// ovn-edge owns by owner, who references a row, NAT rows by logical port, and the conflict
+/// index (`NBIndex`).
+///
+/// The reconciler keeps one view across passes and updates it row by row from the monitor's
+/// changes (`apply`), so a pass over a few objects costs O(their rows), not O(NB). A view is
+/// built from a cache snapshot (at start, after a gap in the changes) or, in unit tests, from
+/// hand-made rows through the same `apply`, so a kept view equals a fresh one built from the
+/// same content (`==`, checked by tests).
+struct NBView: Sendable, Equatable {
     /// Tables whose rows carry ovn-edge ownership keys when ovn-edge wrote them.
-    static let ownedTables = [
+    static let ownedTables: Set<String> = [
         "Logical_Switch", "Logical_Switch_Port", "Logical_Router_Port", "Gateway_Chassis",
         "Logical_Router_Static_Route", "NAT", "Load_Balancer", "Mirror",
     ]
-    private static let namedTables = ["Logical_Router", "Logical_Switch", "Logical_Switch_Port", "Logical_Router_Port", "Mirror", "Gateway_Chassis"]
+    static let namedTables: Set<String> = ["Logical_Router", "Logical_Switch", "Logical_Switch_Port", "Logical_Router_Port", "Mirror", "Gateway_Chassis"]
+    /// Per parent table, the set columns ovn-edge links its rows into (`RowReference.managedColumns`).
+    static let managedColumns: [String: [String]] = Dictionary(grouping: RowReference.managedColumns, by: \.table)
+        .mapValues { $0.map(\.column) }
 
-    let tables: [String: [UUID: Row]]
-    private var byName: [String: [String: [UUID]]] = [:]
-    private(set) var ownedByTag: [String: [OwnedRow]] = [:]
-    private var referrers: [UUID: [RowReference]] = [:]
+    struct RowID: Hashable, Sendable {
+        var table: String
+        var uuid: UUID
+    }
+
+    struct NameKey: Hashable, Sendable {
+        var table: String
+        var name: String
+    }
+
+    private(set) var tables: [String: [UUID: Row]] = [:]
+    private var byName: [NameKey: Set<UUID>] = [:]
+    private var ownedByTag: [String: Set<RowID>] = [:]
+    private var referrers: [UUID: Set<RowReference>] = [:]
+    private var natsByLogicalPort: [String: Set<UUID>] = [:]
     /// NAT rows and load balancers by the value a new row would clash on, per router.
-    let index: NBIndex
+    private(set) var index = NBIndex()
 
     init(snapshot: CacheSnapshot) {
         var tables: [String: [UUID: Row]] = [:]
@@ -26,39 +46,123 @@ struct NBView: Sendable {
     }
 
     init(tables: [String: [UUID: Row]]) {
-        self.tables = tables
-        index = NBIndex(tables: tables)
-        for table in Self.namedTables {
-            var index: [String: [UUID]] = [:]
-            for (uuid, row) in tables[table] ?? [:] { index[row.string("name"), default: []].append(uuid) }
-            byName[table] = index
+        for (table, rows) in tables {
+            self.tables[table] = [:]
+            for (uuid, row) in rows { set(table, uuid, to: row) }
         }
-        for table in Self.ownedTables {
-            for row in (tables[table] ?? [:]).values {
-                guard let tag = row.value(of: Ownership.ownerKey, in: "external_ids") else { continue }
-                ownedByTag[tag, default: []].append(OwnedRow(table: table, row: row))
-            }
-        }
-        for (table, column) in RowReference.managedColumns {
-            for (uuid, row) in tables[table] ?? [:] {
-                for child in row.uuids(column) {
-                    referrers[child, default: []].append(RowReference(table: table, uuid: uuid, column: column))
-                }
+    }
+
+    // MARK: - Keeping up with NB
+
+    /// Applies monitor changes in order (the new content of each row; nil = deleted).
+    mutating func apply<C: Sequence>(_ changes: C) where C.Element == RowChange {
+        for change in changes { set(change.table, change.uuid, to: change.new) }
+    }
+
+    /// Replaces one row (nil deletes it) and every lookup that depends on it.
+    mutating func set(_ table: String, _ uuid: UUID, to new: Row?) {
+        let old = tables[table]?[uuid]
+        if old == nil && new == nil { return }
+        tables[table, default: [:]][uuid] = new
+        if Self.namedTables.contains(table) { updateName(table, uuid, from: old, to: new) }
+        if Self.ownedTables.contains(table) { updateOwner(RowID(table: table, uuid: uuid), from: old, to: new) }
+        if table == "NAT" { updateLogicalPort(uuid, from: old, to: new) }
+        for column in Self.managedColumns[table] ?? [] { updateChildren(table, uuid, column, from: old, to: new) }
+        if table == "NAT" || table == "Load_Balancer" {
+            for reference in referrers[uuid] ?? [] where reference.table == "Logical_Router" {
+                refreshEdge(router: reference.uuid, column: reference.column, child: uuid)
             }
         }
     }
+
+    private mutating func updateName(_ table: String, _ uuid: UUID, from old: Row?, to new: Row?) {
+        let before = old?.optionalString("name"), after = new?.optionalString("name")
+        guard before != after else { return }
+        if let before { Self.remove(uuid, from: &byName, at: NameKey(table: table, name: before)) }
+        if let after { byName[NameKey(table: table, name: after), default: []].insert(uuid) }
+    }
+
+    private mutating func updateOwner(_ id: RowID, from old: Row?, to new: Row?) {
+        let before = old.flatMap(Self.owner), after = new.flatMap(Self.owner)
+        guard before != after else { return }
+        if let before { Self.remove(id, from: &ownedByTag, at: before) }
+        if let after { ownedByTag[after, default: []].insert(id) }
+    }
+
+    private mutating func updateLogicalPort(_ uuid: UUID, from old: Row?, to new: Row?) {
+        let before = old?.optionalString("logical_port"), after = new?.optionalString("logical_port")
+        guard before != after else { return }
+        if let before { Self.remove(uuid, from: &natsByLogicalPort, at: before) }
+        if let after { natsByLogicalPort[after, default: []].insert(uuid) }
+    }
+
+    /// Links added to or removed from a managed column: referrers, and the index's edges. Only
+    /// the difference is walked (a router's 10,000 NAT links are not re-read for one more).
+    private mutating func updateChildren(_ table: String, _ uuid: UUID, _ column: String, from old: Row?, to new: Row?) {
+        let before = Self.atoms(old?.columns[column]), after = Self.atoms(new?.columns[column])
+        guard before != after else { return }
+        let reference = RowReference(table: table, uuid: uuid, column: column)
+        let indexed = table == "Logical_Router" && NBIndex.indexedColumns[column] != nil
+        for case .uuid(let child) in before.subtracting(after) {
+            Self.remove(reference, from: &referrers, at: child)
+            if indexed { refreshEdge(router: uuid, column: column, child: child) }
+        }
+        for case .uuid(let child) in after.subtracting(before) {
+            referrers[child, default: []].insert(reference)
+            if indexed { refreshEdge(router: uuid, column: column, child: child) }
+        }
+    }
+
+    private mutating func refreshEdge(router: UUID, column: String, child: UUID) {
+        guard let childTable = NBIndex.indexedColumns[column] else { return }
+        let linked = referrers[child]?.contains(RowReference(table: "Logical_Router", uuid: router, column: column)) ?? false
+        index.refresh(NBIndex.Edge(router: router, child: child), childTable: childTable, child: tables[childTable]?[child], linked: linked)
+    }
+
+    private static func atoms(_ value: Value?) -> Set<Atom> {
+        switch value {
+        case .set(let atoms)?: return atoms
+        case .atom(let atom)?: return [atom]
+        default: return []
+        }
+    }
+
+    private static func remove<K: Hashable, E: Hashable>(_ element: E, from map: inout [K: Set<E>], at key: K) {
+        map[key]?.remove(element)
+        if map[key]?.isEmpty == true { map[key] = nil }
+    }
+
+    // MARK: - Lookups
 
     func row(_ table: String, _ uuid: UUID) -> Row? { tables[table]?[uuid] }
 
+    /// Rows of `table` named `name`, by uuid (names of routers and switches are not unique).
     func rows(_ table: String, named name: String) -> [Row] {
-        (byName[table]?[name] ?? []).compactMap { tables[table]?[$0] }
+        guard let uuids = byName[NameKey(table: table, name: name)] else { return [] }
+        if uuids.count == 1 { return uuids.compactMap { tables[table]?[$0] } }
+        return uuids.sorted { $0.uuidString < $1.uuidString }.compactMap { tables[table]?[$0] }
     }
 
     /// Parent columns that reference `uuid` now.
-    func referrers(of uuid: UUID) -> [RowReference] { referrers[uuid] ?? [] }
+    func referrers(of uuid: UUID) -> [RowReference] { referrers[uuid].map(Array.init) ?? [] }
 
     /// Rows owned by `key`'s object.
-    func owned(by key: ObjectKey) -> [OwnedRow] { ownedByTag[Ownership.tag(key)] ?? [] }
+    func owned(by key: ObjectKey) -> [OwnedRow] { owned(tag: Ownership.tag(key)) }
+
+    /// Rows carrying this owner tag, in a fixed order (table, uuid).
+    func owned(tag: String) -> [OwnedRow] {
+        guard let ids = ownedByTag[tag] else { return [] }
+        return ids.sorted { ($0.table, $0.uuid.uuidString) < ($1.table, $1.uuid.uuidString) }
+            .compactMap { id in row(id.table, id.uuid).map { OwnedRow(table: id.table, row: $0) } }
+    }
+
+    /// Every owner tag found on a row.
+    var ownerTags: [String] { Array(ownedByTag.keys) }
+
+    /// NAT rows whose `logical_port` is `name`.
+    func nats(onLogicalPort name: String) -> [Row] {
+        (natsByLogicalPort[name] ?? []).compactMap { row("NAT", $0) }
+    }
 
     static func owner(of row: Row) -> String? { row.value(of: Ownership.ownerKey, in: "external_ids") }
 

@@ -34,14 +34,21 @@ struct Planner: Sendable {
     /// the purge, a restored or lost database): removed. Only meaningful on a complete load.
     func orphanPlans() -> [ObjectPlan] {
         guard context.desired.isComplete else { return [] }
+        return orphanPlans(tags: context.view.ownerTags.filter { tag in
+            Ownership.parse(tag).map { !context.desired.contains($0) } ?? true
+        })
+    }
+
+    /// Plans removing every row that carries one of these owner tags, whose objects the caller
+    /// found missing from the store (a drift pass judges only the tags it saw change).
+    func orphanPlans<S: Sequence>(tags: S) -> [ObjectPlan] where S.Element == String {
         var plans: [ObjectPlan] = []
-        for (tag, rows) in context.view.ownedByTag.sorted(by: { $0.key < $1.key }) {
-            let key = Ownership.parse(tag)
-            if let key, context.desired.contains(key) { continue }
+        for tag in tags.sorted() {
+            let rows = context.view.owned(tag: tag)
             let ops = RowDiffer.operations(desired: [], owned: rows, view: context.view)
             guard !ops.isEmpty else { continue }
             // An unparsable tag still carries our key: it is ours, and nobody will claim it.
-            let planKey = key ?? ObjectKey(kind: .eip, id: DerivedUUID.make(Self.unparsableOwner, role: tag))
+            let planKey = Ownership.parse(tag) ?? ObjectKey(kind: .eip, id: DerivedUUID.make(Self.unparsableOwner, role: tag))
             plans.append(ObjectPlan(key: planKey, revision: 0, deleting: true, orphan: true, action: .write(ops)))
         }
         return plans

@@ -6,25 +6,33 @@ import OVSDB
 extension Reconciler {
     /// Standby until connected with the lock held; then a pass whenever something asks for one.
     func loop(_ client: OVSDBClient) async {
+        var tracker = ViewTracker()
         var needFull = true
         var lastFull = Date.distantPast
         while !Task.isCancelled {
             guard await holdsLock(client) else {
                 needFull = true // whoever wrote meanwhile: look at everything once we write again
+                feed.update { $0.track(false) } // a standby keeps no changes; the view is rebuilt
                 _ = wake.take()
                 await wake.wait(timeout: 1)
                 continue
             }
+            feed.update { $0.track(true) }
             var reasons = wake.take()
-            if reasons.contains(.drift) {
+            if reasons.contains(.drift) && options.driftDebounce > 0 {
                 try? await Task.sleep(nanoseconds: UInt64(options.driftDebounce * 1e9))
                 reasons.formUnion(wake.take())
             }
-            let full = needFull || reasons.contains(.drift) || Date().timeIntervalSince(lastFull) >= options.fullResyncInterval
-            if full || reasons.contains(.desiredState) {
+            // Connection or lock lost (and maybe regained since): NB may have changed unwatched.
+            if reasons.contains(.lost) { needFull = true }
+            tracker.catchUp(feed: feed, cache: client.cache)
+            let scope = passScope(tracker: &tracker, reasons: reasons,
+                                  full: needFull || Date().timeIntervalSince(lastFull) >= options.fullResyncInterval)
+            if let scope {
                 do {
-                    try await pass(full: full, client: client)
-                    if full {
+                    try await pass(scope, client: client, tracker: &tracker)
+                    if options.auditKeptView { audit(&tracker, client: client) }
+                    if scope == .full {
                         needFull = false
                         lastFull = Date()
                     }
@@ -44,6 +52,34 @@ extension Reconciler {
             let untilResync = options.fullResyncInterval - Date().timeIntervalSince(lastFull)
             await wake.wait(timeout: max(0.05, untilResync))
         }
+    }
+
+    /// What this round needs: a full pass, a drift pass over the objects the drift concerns, a
+    /// pass over pending objects, or nothing. Takes the tracker's drift either way (a full pass
+    /// covers it).
+    private func passScope(tracker: inout ViewTracker, reasons: WakeSignal.Reasons, full: Bool) -> PassScope? {
+        let drift = tracker.takeDrift()
+        if full || drift.unknown { return .full }
+        if !drift.changes.isEmpty {
+            switch DriftImpact.of(drift.changes, in: tracker.view) {
+            case .full(let reason):
+                logger.info("drift: full pass (\(reason))")
+                return .full
+            case .owners(let tags):
+                return .drift(tags)
+            }
+        }
+        return reasons.contains(.desiredState) ? .pending : nil
+    }
+
+    /// Tests: the kept view against one built from the cache, when both are at the same generation.
+    private func audit(_ tracker: inout ViewTracker, client: OVSDBClient) {
+        tracker.catchUp(feed: feed, cache: client.cache)
+        let snapshot = client.cache.snapshot()
+        guard snapshot.generation == tracker.generation else { return }
+        let equal = NBView(snapshot: snapshot) == tracker.view
+        if !equal { logger.error("kept NB view differs from the cache at generation \(snapshot.generation)") }
+        viewAudit.update { $0.checks += 1; if !equal { $0.mismatches += 1 } }
     }
 
     /// Asks for the lock once connected, and reports the role.

@@ -4,11 +4,11 @@ import Foundation
 import OVSDB
 
 extension Reconciler {
-    /// One pass: load, then tier by tier plan against a fresh NB snapshot, write in bounded
-    /// batches and report each batch's statuses; a full pass ends with the orphans.
-    func pass(full: Bool, client: OVSDBClient) async throws {
-        let loader = DesiredStateLoader(store: store)
-        let desired = full ? try loader.loadAll() : try loader.loadUnsynced()
+    /// One pass: load, then tier by tier plan against the kept NB view (caught up with the
+    /// monitor first), write in bounded batches and report each batch's statuses; a full pass
+    /// ends with the orphans, a drift pass with the orphans among the tags it was given.
+    func pass(_ scope: PassScope, client: OVSDBClient, tracker: inout ViewTracker) async throws {
+        let (desired, missing) = try load(scope)
         let mirrorFilterBoth = client.capabilities?.mirrorFilterBoth ?? false
         let writer = BatchWriter(lockName: options.lockName) { [self] transaction in
             try await self.transactAsOurs(client, transaction)
@@ -16,12 +16,13 @@ extension Reconciler {
         let reporter = StatusReporter(store: store, signals: signals, now: { Date() })
         var failures = 0
         for keys in desired.orderedTargets {
-            let planner = Planner(view: NBView(snapshot: client.cache.snapshot()), desired: desired, mirrorFilterBoth: mirrorFilterBoth)
-            failures += try await execute(planner.plans(for: keys), writer: writer, reporter: reporter, desired: desired)
+            tracker.catchUp(feed: feed, cache: client.cache)
+            let plans = Self.plans(for: keys, view: tracker.view, desired: desired, mirrorFilterBoth: mirrorFilterBoth)
+            failures += try await execute(plans, writer: writer, reporter: reporter, desired: desired)
         }
-        if full {
-            let planner = Planner(view: NBView(snapshot: client.cache.snapshot()), desired: desired, mirrorFilterBoth: mirrorFilterBoth)
-            let orphans = planner.orphanPlans()
+        if scope == .full || !missing.isEmpty {
+            tracker.catchUp(feed: feed, cache: client.cache)
+            let orphans = Self.orphanPlans(scope == .full ? nil : missing, view: tracker.view, desired: desired, mirrorFilterBoth: mirrorFilterBoth)
             if !orphans.isEmpty {
                 logger.info("removing NB rows of \(orphans.count) objects no longer in the store")
                 failures += try await execute(orphans, writer: writer, reporter: reporter, desired: desired)
@@ -31,13 +32,45 @@ extension Reconciler {
         stateBox.update { state in
             let now = Date()
             state.lastSyncAt = now
-            if full {
+            if scope == .full {
                 state.lastFullSyncAt = now
                 state.firstFullSyncCompleted = true
                 state.errors = failures
             }
             state.pending = pending
         }
+    }
+
+    /// The objects the pass plans; for a drift pass also the tags whose objects are not stored.
+    private func load(_ scope: PassScope) throws -> (DesiredState, missing: [String]) {
+        let loader = DesiredStateLoader(store: store)
+        switch scope {
+        case .full: return (try loader.loadAll(), [])
+        case .pending: return (try loader.loadUnsynced(), [])
+        case .drift(let tags):
+            var desired = try loader.loadUnsynced()
+            let keys = tags.compactMap(Ownership.parse).filter { DesiredState.syncedKinds.contains($0.kind) }
+            try loader.load(keys, into: &desired)
+            // Tags of other kinds (EIPs own no rows) are left to the full pass, as it leaves them.
+            let missing = tags.sorted().filter { tag in
+                guard let key = Ownership.parse(tag) else { return true }
+                return DesiredState.syncedKinds.contains(key.kind) && !desired.contains(key)
+            }
+            return (desired, missing)
+        }
+    }
+
+    /// Plans made in a function of their own, so that the planner's copy of the view is gone
+    /// before the tracker updates the view again (a second reference would make that update
+    /// copy the whole view).
+    private static func plans(for keys: [ObjectKey], view: NBView, desired: DesiredState, mirrorFilterBoth: Bool) -> [ObjectPlan] {
+        Planner(view: view, desired: desired, mirrorFilterBoth: mirrorFilterBoth).plans(for: keys)
+    }
+
+    /// Orphans: all of them (`tags` nil, a full pass) or those of these tags.
+    private static func orphanPlans(_ tags: [String]?, view: NBView, desired: DesiredState, mirrorFilterBoth: Bool) -> [ObjectPlan] {
+        let planner = Planner(view: view, desired: desired, mirrorFilterBoth: mirrorFilterBoth)
+        return tags.map { planner.orphanPlans(tags: $0) } ?? planner.orphanPlans()
     }
 
     /// Writes the plans and reports every object's outcome; returns how many failed.

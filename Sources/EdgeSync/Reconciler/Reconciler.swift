@@ -14,9 +14,12 @@ import OVSDB
 ///
 /// It connects to NB, asks for the writer lock (`options.lockName`) and stays standby until it
 /// holds it. Then it runs passes: a full pass (every stored object, orphans included) at start,
-/// after reconnecting, after NB changed under it (drift) and every `fullResyncInterval`; an
-/// incremental pass (only objects not `ready`) whenever the API signals a desired-state write.
-/// A pass plans every object against the NB cache (`Planner`), packs the ops into bounded
+/// after a connection or lock event and every `fullResyncInterval`; an incremental pass (only
+/// objects not `ready`) whenever the API signals a desired-state write; a drift pass (those plus
+/// the objects `DriftImpact` finds concerned, and orphans among them) after NB changed under it.
+/// Planning works on an `NBView` kept across passes and updated from the monitor's changes
+/// (`ViewTracker`, `ChangeFeed`), so a pass costs O(its objects' rows), not O(NB).
+/// A pass plans its objects against that view (`Planner`), packs the ops into bounded
 /// transactions (`BatchPacker`), writes them (`BatchWriter`, isolating failing objects) and
 /// writes statuses back (`StatusReporter`).
 public final class Reconciler: Sendable {
@@ -29,6 +32,10 @@ public final class Reconciler: Sendable {
     /// Open while our own transaction is in flight, to tell its monitor update from drift.
     let writing = Guarded(WriteWindow())
     let wake = WakeSignal()
+    /// Monitor updates for the loop's kept NB view (appended on the NB I/O thread).
+    let feed = Guarded(ChangeFeed())
+    /// `options.auditKeptView`: how often the kept view was compared with a fresh one, and differed.
+    let viewAudit = Guarded(ViewAudit())
     /// For metrics: the NB client while `run` is running, and transaction timings.
     let clientBox = Guarded<OVSDBClient?>(nil)
     let transactionBox = Guarded(TransactionStatistics())
@@ -58,10 +65,14 @@ public final class Reconciler: Sendable {
         let client = OVSDBClient(configuration)
         clientBox.update { $0 = client }
         let events = client.events()
-        let callback = client.cache.onChange { [writing, wake] update in
+        let callback = client.cache.onChange { [writing, wake, feed] update in
             // NB_Global moves with northd's bookkeeping; it says nothing about our rows.
-            guard update.changes.contains(where: { $0.table != "NB_Global" }) else { return }
-            if writing.update({ $0.isDrift() }) { wake.raise(.drift) }
+            let relevant = update.changes.contains(where: { $0.table != "NB_Global" })
+            let drift = relevant && writing.update({ $0.isDrift() })
+            // Every update goes to the feed (its generations must stay consecutive), before the
+            // wake-up, so the woken loop finds it.
+            feed.update { $0.append(ChangeFeed.Entry(generation: update.generation, cause: update.cause, changes: update.changes, drift: drift)) }
+            if drift { wake.raise(.drift) }
         }
         client.start()
         let eventTask = Task { [weak self] in
@@ -113,6 +124,9 @@ public final class Reconciler: Sendable {
         default:
             break
         }
-        wake.raise(.connection)
+        switch event {
+        case .disconnected, .lockStolen, .lockLost: wake.raise([.connection, .lost])
+        default: wake.raise(.connection)
+        }
     }
 }

@@ -9,7 +9,9 @@ public struct ReconcilerOptions: Sendable {
     public var maxOperationsPerTransaction: Int
     /// Seconds between full resyncs (drift the monitor could not show, orphans).
     public var fullResyncInterval: Double
-    /// Seconds to let NB changes settle before a drift pass, so a burst makes one pass.
+    /// Seconds to let NB changes settle before a drift pass, so a burst makes one pass. Short:
+    /// a drift pass plans only the objects the drift concerns, so a burst split in two costs
+    /// little, and the loop is busy (coalescing) while a pass runs anyway.
     public var driftDebounce: Double
     /// Seconds to wait after a pass failed for a reason that is not an object's (connection).
     public var retryDelay: Double
@@ -18,9 +20,12 @@ public struct ReconcilerOptions: Sendable {
     public var inactivityProbe: Double?
     /// Private key, certificate and CA for `ssl:` remotes.
     public var tls: TLSConfiguration?
+    /// Tests: after every pass compare the kept NB view with one built afresh from the cache
+    /// (O(NB) per pass; results in `Reconciler.viewAudit`).
+    var auditKeptView = false
 
     public init(lockName: String = "ovn_edge", maxOperationsPerTransaction: Int = 800, fullResyncInterval: Double = 300,
-                driftDebounce: Double = 0.2, retryDelay: Double = 1, requestTimeout: Double = 30, inactivityProbe: Double? = 5) {
+                driftDebounce: Double = 0.02, retryDelay: Double = 1, requestTimeout: Double = 30, inactivityProbe: Double? = 5) {
         self.lockName = lockName
         self.maxOperationsPerTransaction = maxOperationsPerTransaction
         self.fullResyncInterval = fullResyncInterval

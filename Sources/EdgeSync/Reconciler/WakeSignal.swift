@@ -10,6 +10,8 @@ final class WakeSignal: @unchecked Sendable {
         static let desiredState = Reasons(rawValue: 1)
         static let drift = Reasons(rawValue: 2)
         static let connection = Reasons(rawValue: 4)
+        /// The connection or the writer lock was lost: NB may change without us watching.
+        static let lost = Reasons(rawValue: 8)
     }
 
     private let lock = NSLock()
