@@ -1,5 +1,6 @@
 import Foundation
 import HTTPServer
+import TestSupport
 import Testing
 
 /// Slow and idle clients are cut off by the configured deadlines (short ones here).
@@ -65,15 +66,22 @@ import Testing
     }
 
     @Test func slowButSteadyClientIsServed() async throws {
-        // Body bytes every 100 ms against a 400 ms body-idle deadline.
-        try await withServer(Self.configuration(), router: Self.router()) { server in
-            let client = try RawConnection(port: server.port)
-            try client.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 6\r\n\r\n")
-            for byte in "abcdef" {
-                try await Task.sleep(for: .milliseconds(100))
-                try client.send(String(byte))
+        // A body byte every 250 ms against a 2 s body-idle deadline: the body as a whole takes
+        // longer than the deadline, each gap is far within it. The client runs on a thread of
+        // its own so that a busy cooperative pool cannot stretch its gaps.
+        let configuration = HTTPServer.Configuration(timeouts: quickTimeouts(2))
+        try await withServer(configuration, router: Self.router()) { server in
+            let port = server.port
+            let echoed = try await offPool { () throws -> String in
+                let client = try RawConnection(port: port)
+                try client.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n")
+                for byte in "abcdefghij" {
+                    Thread.sleep(forTimeInterval: 0.25)
+                    try client.send(String(byte))
+                }
+                return try client.readResponse().text
             }
-            #expect(try client.readResponse().text == "abcdef")
+            #expect(echoed == "abcdefghij")
         }
     }
 
