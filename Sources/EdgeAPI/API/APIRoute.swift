@@ -8,12 +8,16 @@ public struct APIRoute: Sendable {
     public let pattern: String
     /// Who may call it (see `Access.of`).
     let access: Access
+    /// Answered on the connection's I/O queue (`Router.on(inline:)`): only for handlers that
+    /// never block — they answer from memory, or suspend while they wait.
+    let inline: Bool
     let handler: Handler
 
     /// Wraps `body` so that every error it throws is answered as problem+json.
-    init(_ method: HTTPRequest.Method, _ pattern: String, _ body: @escaping Handler) {
+    init(_ method: HTTPRequest.Method, _ pattern: String, inline: Bool = false, _ body: @escaping Handler) {
         self.method = method
         self.pattern = pattern
+        self.inline = inline
         self.access = Access.of(method, pattern)
         self.handler = { request, context in
             do {

@@ -50,7 +50,7 @@ public struct RESTAPI: Sendable {
         var access: [String: Access] = [:]
         for route in routes {
             access["\(route.method.rawValue) \(route.pattern)"] = route.access
-            router.on(route.method, route.pattern, bodyLimit: BodyLimits.limit(route.method, route.pattern), route.handler)
+            router.on(route.method, route.pattern, bodyLimit: BodyLimits.limit(route.method, route.pattern), inline: route.inline, route.handler)
         }
         let auth = AuthMiddleware(authenticator: options.authentication ? Authenticator(store: environment.store) : nil, access: access)
         router.use(MetricsMiddleware(metrics: httpMetrics))

@@ -9,7 +9,7 @@ struct OperationsRoutes {
 
     var routes: [APIRoute] {
         [
-            APIRoute(.get, "/healthz", healthz),
+            APIRoute(.get, "/healthz", inline: true, healthz),
             APIRoute(.get, "/readyz", readyz),
             APIRoute(.get, "/openapi.yaml", openapi),
             APIRoute(.get, "/v1/sync", sync),

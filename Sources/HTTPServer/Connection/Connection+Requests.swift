@@ -4,6 +4,10 @@ import Logging
 extension Connection {
     /// Runs the parser over buffered input while the connection is between or inside a request.
     func processInput() {
+        // Without this guard, N pipelined requests answered inline would nest N loops deep.
+        guard !processingInput else { return }
+        processingInput = true
+        defer { processingInput = false }
         while phase == .idle || phase == .readingHead || phase == .readingBody {
             switch parser.next() {
             case .needMore:
@@ -52,7 +56,8 @@ extension Connection {
         flush()
     }
 
-    /// The request is complete: hand it to its handler on the handler pool.
+    /// The request is complete: run its handler, on the handler pool or, for an inline route,
+    /// here on the I/O queue until it first suspends.
     func dispatchRequest(trailers: [ParsedField]) {
         guard let pending = current else { return }
         phase = .responding
@@ -68,16 +73,42 @@ extension Connection {
         let context = RequestContext(
             requestID: pending.requestID, logger: core.logger, remoteAddress: remoteAddress, isTLS: isTLS, routePattern: pattern
         )
-        let queue = shard.queue
-        task = Task(executorPreference: core.executor) { [self] in
-            let response: Response
-            do {
-                response = try await handler(request, context)
-            } catch {
-                context.logger.error("handler failed", metadata: ["error": "\(error)", "path": "\(request.path)"])
-                response = Response(status: .internalServerError)
+        guard case .route(let route, _) = pending.resolution, route.runsInline else {
+            task = Task(executorPreference: core.executor) { [self] in
+                deliver(await Self.run(handler, request, context))
             }
-            queue.async { [self] in respond(with: response) }
+            return
+        }
+        let inline = shard.inline
+        inline.begin()
+        task = Task(executorPreference: inline) { [self] in
+            deliver(await Self.run(handler, request, context), inline: inline)
+        }
+        inline.drain()
+        if let response = inlineResponse {
+            inlineResponse = nil
+            respond(with: response)
+        }
+    }
+
+    static func run(_ handler: Handler, _ request: Request, _ context: RequestContext) async -> Response {
+        do {
+            return try await handler(request, context)
+        } catch {
+            context.logger.error("handler failed", metadata: ["error": "\(error)", "path": "\(request.path)"])
+            return Response(status: .internalServerError)
+        }
+    }
+
+    /// Hands a finished handler's response to the I/O queue. An inline handler that did not
+    /// suspend finishes inside `InlineExecutor.drain()` on that queue already: it leaves the
+    /// response for `dispatchRequest` (answering from in here would nest the next request's
+    /// handler inside this one's task).
+    func deliver(_ response: Response, inline: InlineExecutor? = nil) {
+        if let inline, inline.isDrainingOnCurrentThread {
+            inlineResponse = response
+        } else {
+            shard.queue.async { [self] in respond(with: response) }
         }
     }
 
@@ -172,6 +203,9 @@ extension Connection {
         phase = .idle
         setDeadline(timeouts.keepAliveIdle)
         resumeReading()
+        // Answered inline from inside `processInput`: its loop goes on with the next request,
+        // and its caller handles a peer that closed.
+        if processingInput { return }
         processInput()
         // A client that sent its requests and then its FIN gets every complete one answered.
         if peerClosed { handlePeerClosed() }

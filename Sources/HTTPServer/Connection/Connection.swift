@@ -32,6 +32,11 @@ final class Connection: @unchecked Sendable {
     var current: PendingRequest?
     var requestsServed = 0
     var task: Task<Void, Never>?
+    /// The response of an inline handler that finished without suspending (see `dispatchRequest`).
+    var inlineResponse: Response?
+    /// `processInput` is running: a response finished inside it (inline handler) must not
+    /// start another parse loop, the running one continues with the next pipelined request.
+    var processingInput = false
     var streamChunked = false
     var streamWaiters: [CheckedContinuation<Void, any Error>] = []
     /// TLS: a read wanted writability / a write wanted readability.

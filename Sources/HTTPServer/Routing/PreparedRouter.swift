@@ -13,7 +13,9 @@ struct PreparedRouter: Sendable {
         var root = RouteNode()
         for route in router.routes {
             let handler = Self.compose(route.handler, router.middleware)
-            let prepared = PreparedRoute(method: route.method, pattern: route.pattern, bodyLimit: route.bodyLimit, handler: handler)
+            let prepared = PreparedRoute(
+                method: route.method, pattern: route.pattern, bodyLimit: route.bodyLimit, runsInline: route.runsInline, handler: handler
+            )
             root.insert(prepared, segments: route.pattern.segments[...])
         }
         self.root = root

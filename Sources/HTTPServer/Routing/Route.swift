@@ -5,5 +5,6 @@ struct Route: Sendable {
     let method: HTTPRequest.Method
     let pattern: RoutePattern
     let bodyLimit: Int?
+    let runsInline: Bool
     let handler: Handler
 }

@@ -1,8 +1,8 @@
 import HTTPTypes
 
 extension Router {
-    public mutating func get(_ pattern: String, bodyLimit: Int? = nil, _ handler: @escaping Handler) {
-        on(.get, pattern, bodyLimit: bodyLimit, handler)
+    public mutating func get(_ pattern: String, bodyLimit: Int? = nil, inline: Bool = false, _ handler: @escaping Handler) {
+        on(.get, pattern, bodyLimit: bodyLimit, inline: inline, handler)
     }
 
     public mutating func head(_ pattern: String, bodyLimit: Int? = nil, _ handler: @escaping Handler) {

@@ -18,10 +18,17 @@ public struct Router: Sendable {
     public init() {}
 
     /// Registers `handler` for `method` on `pattern`; `bodyLimit` overrides the server default.
+    ///
+    /// `inline: true` runs the handler (with its middleware) on the connection's I/O queue until
+    /// it first suspends, instead of handing every request to the handler pool and the response
+    /// back: for handlers that answer from memory. Such a handler must not block (no synchronous
+    /// file or database I/O, no long lock), because the I/O queue serves other connections too;
+    /// an `await` that really waits is fine — the rest then runs on the pool.
     public mutating func on(
-        _ method: HTTPRequest.Method, _ pattern: String, bodyLimit: Int? = nil, _ handler: @escaping Handler
+        _ method: HTTPRequest.Method, _ pattern: String, bodyLimit: Int? = nil, inline: Bool = false,
+        _ handler: @escaping Handler
     ) {
-        let route = Route(method: method, pattern: RoutePattern(pattern), bodyLimit: bodyLimit, handler: handler)
+        let route = Route(method: method, pattern: RoutePattern(pattern), bodyLimit: bodyLimit, runsInline: inline, handler: handler)
         precondition(
             !routes.contains { $0.method == method && $0.pattern.segments == route.pattern.segments },
             "route \(method) \(pattern) registered twice"

@@ -34,7 +34,7 @@ public final class HTTPServer: Sendable {
         let tls = try configuration.tls.map { configuration throws(HTTPServerError) in try TLSContext(configuration) }
         let (fd, port) = try ListeningSocket.open(host: configuration.host, port: configuration.port, backlog: configuration.backlog)
         let core = ServerCore(configuration: configuration, router: router, logger: logger, tls: tls)
-        let shards = (0..<configuration.ioQueueCount).map { IOShard(index: $0) }
+        let shards = (0..<configuration.ioQueueCount).map { IOShard(index: $0, pool: core.executor) }
         let sweep = Swift.min(Swift.max(configuration.timeouts.shortest / 4, .milliseconds(10)), .seconds(1))
         shards.forEach { $0.startSweeping(every: sweep) }
         let acceptor = Acceptor(fd: fd, core: core, shards: shards)

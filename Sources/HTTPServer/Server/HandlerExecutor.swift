@@ -23,7 +23,11 @@ final class HandlerExecutor: TaskExecutor, @unchecked Sendable {
     }
 
     func enqueue(_ job: consuming ExecutorJob) {
-        let job = UnownedJob(job)
+        enqueue(UnownedJob(job))
+    }
+
+    /// Also used by `InlineExecutor` for jobs of inline handlers that suspended.
+    func enqueue(_ job: UnownedJob) {
         condition.lock()
         jobs.append(job)
         let orphaned = running == 0
@@ -42,7 +46,18 @@ final class HandlerExecutor: TaskExecutor, @unchecked Sendable {
         condition.unlock()
     }
 
+    /// Marks the pool's threads (tests check where a handler ran).
+    private static let poolThreadKey: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key, nil)
+        return key
+    }()
+
+    /// True on a thread of some handler pool.
+    static var isPoolThread: Bool { pthread_getspecific(poolThreadKey) != nil }
+
     private func work() {
+        pthread_setspecific(Self.poolThreadKey, UnsafeRawPointer(bitPattern: 1))
         // Signals belong to Dispatch's signal sources (graceful shutdown); a thread of ours
         // that accepted a process-directed SIGTERM would let it be discarded as ignored.
         var all = sigset_t()

@@ -7,12 +7,15 @@ final class IOShard: @unchecked Sendable {
     // `queue` (sources of this shard's connections target it; others hop with `queue.async`).
     let queue: DispatchQueue
     let readBuffer: UnsafeMutableRawBufferPointer
+    /// Runs inline routes' handlers on `queue` (see `InlineExecutor`).
+    let inline: InlineExecutor
     var connections: [ObjectIdentifier: Connection] = [:]
     var date = HTTPDate()
     var requestIDs = RequestIDGenerator()
     private var timer: DispatchSourceTimer?
 
-    init(index: Int) {
+    init(index: Int, pool: HandlerExecutor) {
+        inline = InlineExecutor(pool: pool)
         queue = DispatchQueue(label: "ovn-edge.http.io-\(index)")
         readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
     }
