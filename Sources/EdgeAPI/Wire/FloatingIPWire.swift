@@ -15,10 +15,10 @@ struct FloatingIPWire: ResourceWire {
         let router = body.nbName("router", required: true)
         let internalIP = body.ipAddress("internal_ip", required: true)
         let logicalPort = body.nbName("logical_port")
-        let mode = body.choice("mode", DistributionMode.self) ?? .centralized
+        let mode = body.choice("mode", DistributionMode.self)
         let stateless = body.bool("stateless")
         guard let eip, let router, let internalIP else { return nil }
-        return FloatingIPSpec(eip: eip, router: router, internalIP: internalIP, logicalPort: logicalPort, mode: mode, stateless: stateless)
+        return .requested(eip: eip, router: router, internalIP: internalIP, logicalPort: logicalPort, mode: mode, stateless: stateless)
     }
 
     static func readPatch(_ body: inout ObjectReader) -> SpecChange<FloatingIPSpec> {

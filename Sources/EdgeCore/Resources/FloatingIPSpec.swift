@@ -10,6 +10,17 @@ public struct FloatingIPSpec: ResourceSpec {
     public var logicalPort: String?
     public var mode: DistributionMode
     public var stateless: Bool
+    /// Fields a create left out, which the store fills in from the EIP's external network
+    /// (`inherit(networkMode:)`). Never stored: empty on every stored spec.
+    public var inherited: Inherited = []
+
+    /// What `inherited` can hold: `mode` comes from the network, and `stateless` then follows it.
+    public struct Inherited: OptionSet, Hashable, Sendable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+        public static let mode = Inherited(rawValue: 1)
+        public static let stateless = Inherited(rawValue: 2)
+    }
 
     enum CodingKeys: String, CodingKey {
         case eip, router, mode, stateless
@@ -28,10 +39,31 @@ public struct FloatingIPSpec: ResourceSpec {
         self.stateless = stateless ?? (mode == .distributed)
     }
 
+    /// A create body's spec: `mode` and `stateless` left out (nil) are taken from the external
+    /// network of the EIP when the store resolves it.
+    public static func requested(eip: ResourceReference, router: String, internalIP: IPAddress, logicalPort: String?,
+                                 mode: DistributionMode?, stateless: Bool?) -> FloatingIPSpec {
+        var spec = FloatingIPSpec(eip: eip, router: router, internalIP: internalIP, logicalPort: logicalPort,
+                                  mode: mode ?? .centralized, stateless: stateless)
+        if mode == nil { spec.inherited.insert(.mode) }
+        if stateless == nil { spec.inherited.insert(.stateless) }
+        return spec
+    }
+
+    /// Fills in what the create left out from the network's mode; the spec is complete afterwards.
+    public mutating func inherit(networkMode: DistributionMode) {
+        if inherited.contains(.mode) {
+            mode = networkMode
+            if inherited.contains(.stateless) { stateless = mode == .distributed }
+        }
+        inherited = []
+    }
+
     public func validate() -> [FieldError] {
         var report = ValidationReport()
         if router.isEmpty { report.add("router", .required, "names the NB logical router") }
-        if mode == .distributed && (logicalPort ?? "").isEmpty {
+        // An inherited mode is checked once the store has filled it in.
+        if mode == .distributed && !inherited.contains(.mode) && (logicalPort ?? "").isEmpty {
             report.add("logical_port", .required, "distributed floating IPs need the logical port")
         }
         if let logicalPort, logicalPort.isEmpty { report.add("logical_port", .invalidValue, "must not be empty") }
