@@ -38,7 +38,7 @@ struct DesiredState: Sendable {
     /// node ports), before NAT/LB rules and mirrors, each kind oldest first.
     var orderedTargets: [[ObjectKey]] {
         Self.tiers.map { kinds in
-            targets.filter { kinds.contains($0.kind) }.sorted { ($0.kind.rawValue, $0.id.uuidString) < ($1.kind.rawValue, $1.id.uuidString) }
+            targets.filter { kinds.contains($0.kind) }.sorted { $0.kind != $1.kind ? $0.kind.rawValue < $1.kind.rawValue : $0.id.precedes($1.id) }
         }.filter { !$0.isEmpty }
     }
 

@@ -1,5 +1,6 @@
 import EdgeCore
 import Foundation
+import OVSDB
 
 /// The `external_ids` keys that mark an NB row as ovn-edge's. A row without `ownerKey` is never
 /// modified or deleted; a row with it belongs to the object named by its value.
@@ -11,13 +12,13 @@ public enum Ownership {
     /// Which of the object's rows this is (`nat`, `lrp`, `route-ipv4`, …).
     public static let roleKey = "ovn-edge:role"
 
-    public static func tag(_ key: ObjectKey) -> String { "\(key.kind.rawValue)/\(key.id.uuidString.lowercased())" }
+    public static func tag(_ key: ObjectKey) -> String { key.kind.rawValue + "/" + key.id.ovsdbString }
 
     /// The object a tag names, or nil when the tag is not one ovn-edge writes.
     public static func parse(_ tag: String) -> ObjectKey? {
         guard let slash = tag.lastIndex(of: "/"),
               let kind = ResourceKind(rawValue: String(tag[..<slash])),
-              let id = UUID(uuidString: String(tag[tag.index(after: slash)...]))
+              let id = UUID(ovsdb: String(tag[tag.index(after: slash)...]))
         else { return nil }
         return ObjectKey(kind: kind, id: id)
     }

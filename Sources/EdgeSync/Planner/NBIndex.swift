@@ -69,7 +69,7 @@ struct NBIndex: Sendable, Equatable {
     private func rows(_ key: Key) -> [Row] {
         guard let found = rowsOfKey[key] else { return [] }
         if found.count == 1 { return Array(found.values) }
-        return found.values.sorted { $0.uuid.uuidString < $1.uuid.uuidString }
+        return found.values.sorted { $0.uuid.precedes($1.uuid) }
     }
 
     /// `dnat_and_snat` and `dnat` rows on `router` with this `external_ip`.

@@ -140,7 +140,7 @@ struct NBView: Sendable, Equatable {
     func rows(_ table: String, named name: String) -> [Row] {
         guard let uuids = byName[NameKey(table: table, name: name)] else { return [] }
         if uuids.count == 1 { return uuids.compactMap { tables[table]?[$0] } }
-        return uuids.sorted { $0.uuidString < $1.uuidString }.compactMap { tables[table]?[$0] }
+        return uuids.sorted { $0.precedes($1) }.compactMap { tables[table]?[$0] }
     }
 
     /// Parent columns that reference `uuid` now.
@@ -152,7 +152,7 @@ struct NBView: Sendable, Equatable {
     /// Rows carrying this owner tag, in a fixed order (table, uuid).
     func owned(tag: String) -> [OwnedRow] {
         guard let ids = ownedByTag[tag] else { return [] }
-        return ids.sorted { ($0.table, $0.uuid.uuidString) < ($1.table, $1.uuid.uuidString) }
+        return ids.sorted { $0.table != $1.table ? $0.table < $1.table : $0.uuid.precedes($1.uuid) }
             .compactMap { id in row(id.table, id.uuid).map { OwnedRow(table: id.table, row: $0) } }
     }
 

@@ -44,7 +44,10 @@ enum RowDiffer {
 
     /// A valid uuid-name (`[_a-zA-Z][_a-zA-Z0-9]*`) that is unique per row.
     static func uuidName(_ uuid: UUID) -> String {
-        "row" + uuid.uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        var name = Array("row".utf8)
+        name.reserveCapacity(35)
+        for byte in uuid.ovsdbString.utf8 where byte != UInt8(ascii: "-") { name.append(byte) }
+        return String(decoding: name, as: UTF8.self)
     }
 
     private static func unlink(_ uuid: UUID, from reference: RowReference) -> OVSDBOperation {
@@ -52,6 +55,6 @@ enum RowDiffer {
     }
 
     private static func order(_ a: RowReference, _ b: RowReference) -> Bool {
-        (a.table, a.column, a.uuid.uuidString) < (b.table, b.column, b.uuid.uuidString)
+        (a.table, a.column) != (b.table, b.column) ? (a.table, a.column) < (b.table, b.column) : a.uuid.precedes(b.uuid)
     }
 }
