@@ -1,6 +1,7 @@
 import EdgeCore
 import Foundation
 import GRDB
+import Synchronization
 
 /// The SQLite database of desired state, allocations and history.
 ///
@@ -19,6 +20,8 @@ public final class Store: Sendable {
     let clock: @Sendable () -> Date
     let beforeCommit: (@Sendable () -> Void)?
     let migrator = SchemaMigrator(migrations: SchemaMigration.all)
+    /// Bumped after every write transaction of this process (committed or not).
+    private let writes = Atomic<UInt64>(0)
 
     private init(path: String, pool: DatabasePool, configuration: StoreConfiguration) {
         self.path = path
@@ -109,6 +112,15 @@ public final class Store: Sendable {
 
     // MARK: - Transactions
 
+    /// Changes whenever a write transaction of this store finished (any kind, any outcome),
+    /// after its commit. Caches of what was read (the API's encoded resources) keep the value
+    /// they saw before their read and are valid only while it is unchanged: every write, the
+    /// reconciler's status write-back included, runs through `write` and bumps it before the
+    /// writer's caller returns, so a read that starts after a write returned misses the cache.
+    /// Only this process's writes count; resource rows are written by `serve` alone (the
+    /// `token` command writes tokens, not resources).
+    public var writeGeneration: UInt64 { writes.load(ordering: .acquiring) }
+
     static func latestChange(_ db: Database) throws -> Int64 {
         try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM change_log") ?? 0
     }
@@ -125,6 +137,7 @@ public final class Store: Sendable {
     /// transaction that fails, and pools whose network changed, are dropped before the writer is
     /// released, so the next writer rebuilds them from committed rows.
     func write<T>(_ context: ChangeContext, _ body: (WriteScope) throws -> T) throws -> T {
+        defer { writes.add(1, ordering: .releasing) }
         do {
             return try pool.writeWithoutTransaction { db in
                 let scope = WriteScope(db: db, now: StoreTime.truncate(clock()), context: context, ipam: ipam)

@@ -8,6 +8,8 @@ struct APIEnvironment: Sendable {
     let signals: StoreSignals
     let sync: any SyncStateProvider
     let idempotency: IdempotencyGuard
+    /// Encoded single-object GET answers (see `ResourceReadCache`).
+    let readCache = ResourceReadCache()
 
     /// Who sends the request (set by `AuthMiddleware`; the local caller when none ran).
     func principal(_ context: RequestContext) -> Principal {

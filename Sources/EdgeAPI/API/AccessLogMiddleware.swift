@@ -8,15 +8,23 @@ struct AccessLogMiddleware: Middleware {
         let start = clock.now
         let response = try await next(request, context)
         let elapsed = clock.now - start
-        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         let route = context.routePattern ?? "unmatched"
         let level: Logger.Level = Access.openPaths.contains(route) ? .debug : .info
         context.logger.log(level: level, "request", metadata: [
             "method": .string(request.method.rawValue), "path": .string(request.path), "route": .string(route),
-            "status": .stringConvertible(response.status.code), "ms": .string(String(format: "%.2f", milliseconds)),
+            "status": .stringConvertible(response.status.code), "ms": .string(Self.milliseconds(elapsed)),
             "remote": .string(context.remoteAddress),
         ])
         return response
+    }
+
+    /// `12.34`: milliseconds with two decimals, by integer arithmetic (`String(format:)` was
+    /// ~3 % of a cached GET's CPU).
+    static func milliseconds(_ elapsed: Duration) -> String {
+        let (seconds, attoseconds) = elapsed.components
+        let hundredths = max(0, seconds * 100_000 + (attoseconds + 5_000_000_000_000) / 10_000_000_000_000)
+        let fraction = hundredths % 100
+        return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 }
 

@@ -12,7 +12,11 @@ struct ProjectScope {
     var project: String? { kind == .externalNetwork ? nil : principal.project }
 
     func sees<Spec>(_ resource: Resource<Spec>) -> Bool {
-        project.map { $0 == resource.metadata.project } ?? true
+        sees(project: resource.metadata.project)
+    }
+
+    func sees(project objectProject: String) -> Bool {
+        project.map { $0 == objectProject } ?? true
     }
 
     /// The project a create goes into: the token's project when it has one (a body naming another

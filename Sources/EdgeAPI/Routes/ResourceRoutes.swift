@@ -9,7 +9,7 @@ import HTTPTypes
 ///     GET    <path>        list (filters, limit, page_token)
 ///     POST   <path>        create (Idempotency-Key, ?wait)
 ///     POST   <path>:bulk   create many at once, all or nothing (kinds with `bulkCreate`)
-///     GET    <path>/{id}   read (ETag, If-None-Match)
+///     GET    <path>/{id}   read (ETag, If-None-Match; cached, inline: ResourceRoutes+Read)
 ///     PATCH  <path>/{id}   update (If-Match, ?wait)
 ///     DELETE <path>/{id}   delete (If-Match, ?wait)
 ///
@@ -22,7 +22,7 @@ struct ResourceRoutes<W: ResourceWire> {
             APIRoute(.get, W.path, list),
             APIRoute(.post, W.path, create),
         ] + (W.bulkCreate ? [APIRoute(.post, W.bulkPath, bulkCreate)] : []) + [
-            APIRoute(.get, W.itemPath, read),
+            APIRoute(.get, W.itemPath, inline: true, read),
             APIRoute(.patch, W.itemPath, update),
             APIRoute(.delete, W.itemPath, delete),
         ]
@@ -68,15 +68,6 @@ struct ResourceRoutes<W: ResourceWire> {
             fields[.location] = "\(W.path)/\(created.id.uuidString.lowercased())"
             return try respond(current ?? created, status: wait == nil || settled ? .created : .accepted, fields: fields)
         }
-    }
-
-    func read(_ request: Request, _ context: RequestContext) async throws -> Response {
-        let resource = try visible(try reference(request), context)
-        let tag = EntityTag.of(resource)
-        if EntityTag.ifNoneMatch(request, matches: tag) {
-            return Response(status: .notModified, headerFields: [.eTag: tag])
-        }
-        return try respond(resource, status: .ok)
     }
 
     func update(_ request: Request, _ context: RequestContext) async throws -> Response {
