@@ -1,10 +1,11 @@
 import Foundation
 import OVSDB
 
-/// Sends packed plans to NB, one transaction per batch, under the writer lock. A batch that
-/// NB refuses is split so that one bad object cannot hold back the others: an op error names
-/// its op (and so its object), which is set aside at once; a commit error (referential
-/// integrity, a taken name) names nothing, so the batch is bisected until the culprit is alone.
+/// Sends packed plans to NB, one transaction per batch (links merged: `BatchOperations`), under
+/// the writer lock. A batch that NB refuses is split so that one bad object cannot hold back the
+/// others: an op error names its op (and so its object), which is set aside at once; a commit
+/// error (referential integrity, a taken name) or an error in a merged op names nothing, so the
+/// batch is bisected until the culprit is alone.
 struct BatchWriter: Sendable {
     typealias Transact = @Sendable (Transaction) async throws -> TransactionReply
 
@@ -23,16 +24,16 @@ struct BatchWriter: Sendable {
         var outcome = Outcome()
         var queue: [[ObjectPlan]] = [batch]
         while let group = queue.popLast() {
-            let operations = group.flatMap(\.operations)
-            guard !operations.isEmpty else { outcome.succeeded += group; continue }
+            let batch = BatchOperations(group)
+            guard !batch.operations.isEmpty else { outcome.succeeded += group; continue }
             do {
                 outcome.transactions += 1
-                _ = try await transact(Transaction(operations, assertLock: lockName, comment: "ovn-edge: \(group.count) objects"))
+                _ = try await transact(Transaction(batch.operations, assertLock: lockName, comment: "ovn-edge: \(group.count) objects"))
                 outcome.succeeded += group
             } catch OVSDBError.transactionFailed(let failure) where failure.kind != .notOwner {
                 if group.count == 1 {
                     outcome.failed.append((group[0], .rejected(failure.description)))
-                } else if let culprit = Self.owner(ofOperation: failure.operationIndex, in: group), !failure.isCommitError {
+                } else if let culprit = batch.plan(ofOperation: failure.operationIndex), !failure.isCommitError {
                     outcome.failed.append((group[culprit], .rejected(failure.description)))
                     var rest = group
                     rest.remove(at: culprit)
@@ -45,16 +46,5 @@ struct BatchWriter: Sendable {
             }
         }
         return outcome
-    }
-
-    /// Which plan of `group` contributed op `index` of the concatenated ops.
-    static func owner(ofOperation index: Int?, in group: [ObjectPlan]) -> Int? {
-        guard var remaining = index else { return nil }
-        for (position, plan) in group.enumerated() {
-            let count = plan.operations.count
-            if remaining < count { return position }
-            remaining -= count
-        }
-        return nil
     }
 }

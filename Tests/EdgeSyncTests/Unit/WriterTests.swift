@@ -77,3 +77,50 @@ final class Counter: @unchecked Sendable {
     func increment() { lock.withLock { count += 1 } }
     var value: Int { lock.withLock { count } }
 }
+
+/// Link mutates merged per row and column, behind the other ops; sources kept for blame.
+@Suite struct BatchOperationsTests {
+    let router = UUID()
+
+    func fip(_ id: UUID = UUID()) -> ObjectPlan {
+        let name = RowDiffer.uuidName(id)
+        return ObjectPlan(key: ObjectKey(kind: .floatingIP, id: id), revision: 1, deleting: false, orphan: false, action: .write([
+            .insert(table: "NAT", row: ["type": "dnat_and_snat"], uuid: id, uuidName: name),
+            .mutate(table: "Logical_Router", where: [.uuid(router)], mutations: [.insert("nat", .set([.namedUUID(name)]))]),
+        ]))
+    }
+
+    @Test func linksIntoOneColumnBecomeOneMutateAfterTheInserts() {
+        let plans = [fip(), fip(), fip()]
+        let batch = BatchOperations(plans)
+        #expect(batch.operations.count == 4)
+        guard case .mutate(let table, _, let mutations) = batch.operations[3] else { Issue.record("\(batch.operations[3])"); return }
+        #expect(table == "Logical_Router" && mutations.count == 1)
+        #expect(Set(mutations[0].value.atoms) == Set(plans.map { .namedUUID(RowDiffer.uuidName($0.key.id)) }))
+        #expect((0..<3).map { batch.plan(ofOperation: $0) } == [0, 1, 2])
+        #expect(batch.plan(ofOperation: 3) == nil) // merged: the writer bisects
+    }
+
+    @Test func aRowLinkedAndUnlinkedInOneBatchIsNotMerged() {
+        let row = UUID()
+        let link = ObjectPlan(key: ObjectKey(kind: .floatingIP, id: UUID()), revision: 1, deleting: false, orphan: false, action: .write([
+            .mutate(table: "Logical_Router", where: [.uuid(router)], mutations: [.insert("nat", uuids: [row])])]))
+        let unlink = ObjectPlan(key: ObjectKey(kind: .floatingIP, id: UUID()), revision: 1, deleting: true, orphan: false, action: .write([
+            .mutate(table: "Logical_Router", where: [.uuid(router)], mutations: [.delete("nat", uuids: [row])])]))
+        let batch = BatchOperations([link, unlink])
+        #expect(batch.operations == link.operations + unlink.operations)
+        #expect(batch.plan(ofOperation: 1) == 1)
+    }
+
+    @Test func linksAndUnlinksOfDifferentRowsShareOneMutate() {
+        let gone = UUID()
+        let unlink = ObjectPlan(key: ObjectKey(kind: .floatingIP, id: UUID()), revision: 1, deleting: true, orphan: false, action: .write([
+            .mutate(table: "Logical_Router", where: [.uuid(router)], mutations: [.delete("nat", uuids: [gone])]),
+            .delete(table: "NAT", where: [.uuid(gone)]),
+        ]))
+        let batch = BatchOperations([fip(), unlink])
+        #expect(batch.operations.count == 3)
+        guard case .mutate(_, _, let mutations) = batch.operations[2] else { Issue.record("\(batch.operations[2])"); return }
+        #expect(mutations.map(\.mutator) == [.delete, .insert])
+    }
+}
