@@ -86,11 +86,23 @@ extension Reconciler {
         }
         try reporter.report(done: done, failed: failed, desired: desired)
         var failures = failed.count
-        for batch in BatchPacker.pack(plans, maxOperations: options.maxOperationsPerTransaction) {
-            let outcome = try await writer.write(batch)
-            for (plan, problem) in outcome.failed { logger.warning("\(plan.key): \(problem.message)") }
-            try reporter.report(done: outcome.succeeded, failed: outcome.failed, desired: desired)
-            failures += outcome.failed.count
+        let batches = BatchPacker.pack(plans, maxOperations: options.maxOperationsPerTransaction)
+        // Up to `transactionsInFlight` batches at once (they are independent within a tier): NB
+        // applies one while we encode the next and read the last one's update.
+        try await withThrowingTaskGroup(of: BatchWriter.Outcome.self) { group in
+            var next = 0
+            func send() {
+                let batch = batches[next]
+                next += 1
+                group.addTask { try await writer.write(batch) }
+            }
+            while next < min(batches.count, max(1, options.transactionsInFlight)) { send() }
+            for try await outcome in group {
+                if next < batches.count { send() }
+                for (plan, problem) in outcome.failed { logger.warning("\(plan.key): \(problem.message)") }
+                try reporter.report(done: outcome.succeeded, failed: outcome.failed, desired: desired)
+                failures += outcome.failed.count
+            }
         }
         return failures
     }

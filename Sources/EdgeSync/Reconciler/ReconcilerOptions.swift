@@ -7,6 +7,9 @@ public struct ReconcilerOptions: Sendable {
     public var lockName: String
     /// Most ops per NB transaction.
     public var maxOperationsPerTransaction: Int
+    /// Batches of one tier sent before the first reply is back (NB works on one while the
+    /// reconciler encodes the next and reads the previous one's update).
+    public var transactionsInFlight = 2
     /// Seconds between full resyncs (drift the monitor could not show, orphans).
     public var fullResyncInterval: Double
     /// Seconds to let NB changes settle before a drift pass, so a burst makes one pass. Short:

@@ -30,3 +30,29 @@ import Testing
         #expect(!ours)
     }
 }
+
+@Suite struct PipelinedWriteWindowTests {
+    @Test func twoTransactionsInFlightOwnTwoUpdates() {
+        var window = WriteWindow()
+        window.open()
+        window.open()
+        let first = window.isDrift(), second = window.isDrift(), third = window.isDrift()
+        #expect(!first && !second)
+        #expect(third, "a third update while two of ours are in flight is someone else's")
+    }
+
+    @Test func aTransactionSentWhileAnotherIsOutstandingKeepsTheCount() {
+        var window = WriteWindow()
+        window.open()
+        _ = window.isDrift() // the first one's update
+        window.open()
+        window.close() // the first one's reply
+        let second = window.isDrift()
+        let extra = window.isDrift()
+        window.close()
+        #expect(!second)
+        #expect(extra)
+        let quiet = window.isDrift()
+        #expect(quiet)
+    }
+}
