@@ -51,6 +51,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Serve without authentication (every caller is an admin); refused unless --listen is a loopback address. Env: OVN_EDGE_NO_AUTH=true")
     var noAuth = false
 
+    @Flag(help: "This deployment owns the NB rows written by ovn-edge releases before deployment ids (owner key, no deployment key): those whose object is not in the database are removed as orphans. Only for an NB no other ovn-edge deployment writes to. Env: OVN_EDGE_ADOPT_LEGACY_ROWS=true")
+    var adoptLegacyRows = false
+
     @Option(help: "Where the first start writes the admin token (mode 0600) when no token exists. Env: OVN_EDGE_ADMIN_TOKEN_FILE. Default: <data-dir>/admin.token")
     var adminTokenFile: String?
 
@@ -100,9 +103,13 @@ struct ServeCommand: AsyncParsableCommand {
         defer { embedded?.stop() }
         guard let nbRemote = settings.ovnNB ?? embedded?.nbRemote else { throw ExitCode(2) }
         var options = ReconcilerOptions()
+        options.adoptLegacyRows = settings.adoptLegacyRows
         if let ca = settings.ovnCA, let cert = settings.ovnCert, let key = settings.ovnKey {
             options.tls = OVSDB.TLSConfiguration(privateKeyPath: key, certificatePath: cert, caCertificatePath: ca)
         }
+        let deployment = try store.deploymentID()
+        say("deployment \(deployment.uuidString.lowercased()); NB writer lock \(options.lockName ?? OwnershipScope(deployment: deployment).lockName)"
+            + (settings.adoptLegacyRows ? "; adopting ovn-edge rows without a deployment id (--adopt-legacy-rows)" : ""))
         let signals = StoreSignals()
         let sync = SyncService.start(store: store, signals: signals, nbRemote: nbRemote, options: options)
         let api = RESTAPI(store: store, signals: signals, sync: sync,

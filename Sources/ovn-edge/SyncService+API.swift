@@ -9,6 +9,7 @@ extension SyncService: SyncStateProvider {
         var lastError = state.lastError
         if state.role == .standby { lastError = lastError ?? "standby: another ovn-edge holds the writer lock \(state.lockName)" }
         return EdgeAPI.SyncState(reconcilerRunning: true, nbConnected: state.nbConnected, nbRemote: state.remote,
-                                 caughtUp: state.isReady, lastSyncAt: state.lastSyncAt, lastError: lastError)
+                                 caughtUp: state.isReady, lastSyncAt: state.lastSyncAt, lastError: lastError,
+                                 writerLock: state.lockName)
     }
 }

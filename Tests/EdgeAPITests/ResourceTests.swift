@@ -110,6 +110,8 @@ import Testing
             let sync = try await #require(api.get("/v1/sync").json)
             #expect(sync["reconciler_running"] as? Bool == false)
             #expect(sync["pending"] as? Int == 0)
+            #expect(sync["deployment"] as? String == (try api.store.deploymentID().uuidString.lowercased()))
+            #expect(sync["writer_lock"] is NSNull, "no reconciler, no lock")
             let spec = try await api.get("/openapi.yaml")
             #expect(spec.header("Content-Type") == "application/yaml")
             let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -7,7 +7,7 @@ import TestSupport
 
 @Suite struct MigrationTests {
     @Test func binaryCarriesTheMigrationsFolder() throws {
-        #expect(Store.availableMigrations.map(\.name) == ["0001_initial", "0002_api_tokens", "0003_node_gateways"])
+        #expect(Store.availableMigrations.map(\.name) == ["0001_initial", "0002_api_tokens", "0003_node_gateways", "0004_deployment"])
         #expect(Store.availableMigrations.allSatisfy { $0.sql.contains("CREATE TABLE") })
         // The embedded SQL is the file itself, byte for byte.
         let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -19,13 +19,13 @@ import TestSupport
         let folder = try TemporaryDirectory(prefix: "mig")
         defer { folder.remove() }
         let store = try Store.open(dataDirectory: folder.path)
-        let all = ["0001_initial", "0002_api_tokens", "0003_node_gateways"]
+        let all = ["0001_initial", "0002_api_tokens", "0003_node_gateways", "0004_deployment"]
         #expect(try store.migrationStatus().pending == all)
         #expect(throws: StoreError.migrationRequired(pending: all)) { try store.requireCurrentSchema() }
         #expect(try store.migrate() == all)
         #expect(try store.migrate() == [])
         let status = try store.migrationStatus()
-        #expect(status.applied == all && status.isCurrent && status.appliedVersion == 3)
+        #expect(status.applied == all && status.isCurrent && status.appliedVersion == 4)
         try store.requireCurrentSchema()
         try store.close()
         // Re-opened later, still current; nothing re-runs.
@@ -89,7 +89,7 @@ import TestSupport
         try queue.close()
         let store = try Store.open(path: path)
         defer { try? store.close() }
-        #expect(try store.migrate() == ["0003_node_gateways"])
+        #expect(try store.migrate() == ["0003_node_gateways", "0004_deployment"])
         let usages = Dictionary(uniqueKeysWithValues: try store.eips.list().items.map { ($0.id.uuidString.lowercased(), $0.spec.usage) })
         #expect(usages == [gatewayOnly: .routerGateway, mixed: .nat, natOnly: .nat])
         // The schema refuses a usage it does not know.
@@ -107,7 +107,7 @@ import TestSupport
         let queue = try DatabaseQueue(path: folder.path + "/" + Store.fileName)
         try queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('0099_from_the_future')") }
         try queue.close()
-        let expected = StoreError.databaseNewerThanBinary(unknownMigrations: ["0099_from_the_future"], binaryLatest: "0003_node_gateways")
+        let expected = StoreError.databaseNewerThanBinary(unknownMigrations: ["0099_from_the_future"], binaryLatest: "0004_deployment")
         #expect(throws: expected) { try Store.open(dataDirectory: folder.path) }
         #expect(expected.code == "database-newer-than-binary")
         #expect(expected.description.contains("newer ovn-edge"))

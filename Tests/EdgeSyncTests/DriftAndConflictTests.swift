@@ -74,9 +74,10 @@ import TestSupport
             let fixture = try Self.prepared(sandbox)
             let ghost = "snat-rule/\(UUID().uuidString.lowercased())"
             try fixture.nbctl("--", "--id=@n", "create", "NAT", "type=snat", "external_ip=172.19.0.50", "logical_ip=10.9.0.0/24",
-                              "external_ids:ovn-edge\\:owner=\"\(ghost)\"", "--", "add", "Logical_Router", "vpc1", "nat", "@n")
+                              "external_ids:ovn-edge\\:owner=\"\(ghost)\"", try fixture.deploymentStamp(), "--", "add", "Logical_Router", "vpc1", "nat", "@n")
             try fixture.nbctl("--", "--id=@l", "create", "Load_Balancer", "name=ghost", "vips:\"172.19.0.51:80\"=\"10.9.0.2:80\"",
-                              "external_ids:ovn-edge\\:owner=\"dnat-rule/\(UUID().uuidString.lowercased())\"", "--", "add", "Logical_Router", "vpc1", "load_balancer", "@l")
+                              "external_ids:ovn-edge\\:owner=\"dnat-rule/\(UUID().uuidString.lowercased())\"", try fixture.deploymentStamp(),
+                              "--", "add", "Logical_Router", "vpc1", "load_balancer", "@l")
             try fixture.nbctl("lr-nat-add", "vpc1", "snat", "172.19.0.52", "10.8.0.0/24") // foreign: stays
             let (reconciler, _) = fixture.startReconciler()
             #expect(try await fixture.eventually { try reconciler.state.isReady && fixture.ownedRowCount() == 1 }) // only the network's localnet port

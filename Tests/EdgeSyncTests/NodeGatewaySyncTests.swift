@@ -86,7 +86,7 @@ import TestSupport
             let fixture = try DriftAndConflictTests.prepared(sandbox)
             let ghost = "node-gateway/\(UUID().uuidString.lowercased())"
             try fixture.nbctl("--", "--id=@p", "create", "Logical_Switch_Port", "name=ghost-node", "addresses=\"02:00:00:00:00:09 172.19.0.99\"",
-                              "external_ids:ovn-edge\\:owner=\"\(ghost)\"", "--", "add", "Logical_Switch", "external", "ports", "@p")
+                              "external_ids:ovn-edge\\:owner=\"\(ghost)\"", try fixture.deploymentStamp(), "--", "add", "Logical_Switch", "external", "ports", "@p")
             let (reconciler, _) = fixture.startReconciler()
             #expect(try await fixture.eventually { try reconciler.state.isReady && fixture.count("Logical_Switch_Port", "name=ghost-node") == 0 })
             #expect(try fixture.ownedRowCount() == 1) // only the network's localnet port

@@ -56,6 +56,8 @@ struct OperationsRoutes {
             ("pending", .integer(pending)),
             ("last_sync_at", state.lastSyncAt.map(JSONValue.timestamp) ?? .null),
             ("last_error", .string(state.lastError)),
+            ("deployment", .string(try environment.store.deploymentID().uuidString.lowercased())),
+            ("writer_lock", .string(state.writerLock)),
         ]))
     }
 }

@@ -11,14 +11,17 @@ public struct SyncState: Sendable, Equatable {
     public var caughtUp: Bool
     public var lastSyncAt: Date?
     public var lastError: String?
+    /// The OVSDB lock the reconciler writes under (one per deployment).
+    public var writerLock: String?
 
     public init(reconcilerRunning: Bool, nbConnected: Bool, nbRemote: String? = nil, caughtUp: Bool,
-                lastSyncAt: Date? = nil, lastError: String? = nil) {
+                lastSyncAt: Date? = nil, lastError: String? = nil, writerLock: String? = nil) {
         self.reconcilerRunning = reconcilerRunning
         self.nbConnected = nbConnected
         self.nbRemote = nbRemote
         self.caughtUp = caughtUp
         self.lastSyncAt = lastSyncAt
         self.lastError = lastError
+        self.writerLock = writerLock
     }
 }

@@ -45,9 +45,9 @@ enum DNATRows {
     private static func conflict(on router: Row, vip: String, protocol proto: String, owner: ObjectKey, view: NBView) -> SyncProblem? {
         let tag = Ownership.tag(owner)
         for lb in view.index.loadBalancers(on: router.uuid, vip: vip) {
-            guard NBView.owner(of: lb) != tag, (lb.optionalString("protocol") ?? "tcp") == proto else { continue }
+            guard view.owner(of: lb) != tag, (lb.optionalString("protocol") ?? "tcp") == proto else { continue }
             let uuid = lb.uuid
-            let who = NBView.owner(of: lb).map { "owned by \($0)" } ?? "not managed by ovn-edge"
+            let who = view.ownerDescription(of: lb)
             return .conflict(table: "Load_Balancer", uuid: uuid, detail: "\(lb.string("name")) already forwards \(proto) \(vip) on router \(router.string("name")) (\(who))")
         }
         return nil

@@ -21,7 +21,7 @@ enum ExternalNetworkRows {
             }
         } else {
             let tag = Ownership.tag(key)
-            if let foreign = view.rows("Logical_Switch", named: switchName).first(where: { NBView.owner(of: $0) != tag }) {
+            if let foreign = view.rows("Logical_Switch", named: switchName).first(where: { view.owner(of: $0) != tag }) {
                 return .failure(.conflict(table: "Logical_Switch", uuid: foreign.uuid,
                                           detail: "a switch named \(switchName) already exists; set logical_switch to use it"))
             }

@@ -15,10 +15,10 @@ enum NATConflicts {
             candidates = view.index.oneToOneNAT(on: router.uuid, externalIP: externalIP)
         }
         for row in candidates {
-            guard NBView.owner(of: row) != tag else { continue }
+            guard view.owner(of: row) != tag else { continue }
             let rowType = row.string("type")
             let uuid = row.uuid
-            let who = NBView.owner(of: row).map { "owned by \($0)" } ?? "not managed by ovn-edge"
+            let who = view.ownerDescription(of: row)
             return .conflict(table: "NAT", uuid: uuid, detail: "\(rowType) \(row.string("external_ip")) -> \(row.string("logical_ip")) on router \(router.string("name")) (\(who))")
         }
         return nil

@@ -78,10 +78,10 @@ enum RouterGatewayRows {
     private static func routeConflict(_ router: Row, prefix: String, key: ObjectKey, view: NBView) -> SyncProblem? {
         let tag = Ownership.tag(key)
         for uuid in router.uuids("static_routes") {
-            guard let route = view.row("Logical_Router_Static_Route", uuid), NBView.owner(of: route) != tag,
+            guard let route = view.row("Logical_Router_Static_Route", uuid), view.owner(of: route) != tag,
                   route.string("ip_prefix") == prefix, route.string("route_table").isEmpty,
                   (route.optionalString("policy") ?? "dst-ip") == "dst-ip" else { continue }
-            let who = NBView.owner(of: route).map { "owned by \($0)" } ?? "not managed by ovn-edge"
+            let who = view.ownerDescription(of: route)
             return .conflict(table: "Logical_Router_Static_Route", uuid: uuid,
                              detail: "router \(router.string("name")) already has \(prefix) via \(route.string("nexthop")) (\(who))")
         }

@@ -45,7 +45,7 @@ enum DriftImpact: Equatable, Sendable {
 
     private static func collect(_ change: RowChange, in view: NBView, into tags: inout Set<String>) {
         for row in [change.old, change.new].compactMap({ $0 }) {
-            if let tag = NBView.owner(of: row) { tags.insert(tag) }
+            if let tag = view.owner(of: row) { tags.insert(tag) }
         }
         linkedChildren(change, in: view, into: &tags)
         guard let row = change.new else { return }
@@ -57,7 +57,7 @@ enum DriftImpact: Equatable, Sendable {
         }
         if NBView.namedTables.contains(change.table) {
             for name in Set([change.old?.optionalString("name"), row.optionalString("name")].compactMap { $0 }) {
-                owners(of: view.rows(change.table, named: name), into: &tags)
+                owners(in: view, of: view.rows(change.table, named: name), into: &tags)
             }
         }
         if change.table == "Logical_Switch_Port" { portDependents(change, in: view, into: &tags) }
@@ -71,7 +71,7 @@ enum DriftImpact: Equatable, Sendable {
             guard before != after, let childTable = childTables["\(change.table).\(column)"] else { continue }
             for case .uuid(let child) in before.symmetricDifference(after) {
                 guard let found = view.row(childTable, child) else { continue }
-                if let tag = NBView.owner(of: found) { tags.insert(tag) }
+                if let tag = view.owner(of: found) { tags.insert(tag) }
                 guard change.table == "Logical_Router", after.contains(.uuid(child)) else { continue }
                 if column == "nat" { natClashes(found, in: view, into: &tags) }
                 if column == "load_balancer" { balancerClashes(found, in: view, into: &tags) }
@@ -82,16 +82,16 @@ enum DriftImpact: Equatable, Sendable {
     private static func natClashes(_ row: Row, in view: NBView, into tags: inout Set<String>) {
         for router in routers(referencing: row.uuid, column: "nat", in: view) {
             if row.string("type") == "snat" {
-                owners(of: view.index.snat(on: router, logicalIP: row.string("logical_ip")), into: &tags)
+                owners(in: view, of: view.index.snat(on: router, logicalIP: row.string("logical_ip")), into: &tags)
             } else {
-                owners(of: view.index.oneToOneNAT(on: router, externalIP: row.string("external_ip")), into: &tags)
+                owners(in: view, of: view.index.oneToOneNAT(on: router, externalIP: row.string("external_ip")), into: &tags)
             }
         }
     }
 
     private static func balancerClashes(_ row: Row, in view: NBView, into tags: inout Set<String>) {
         for router in routers(referencing: row.uuid, column: "load_balancer", in: view) {
-            for vip in row.stringMap("vips").keys { owners(of: view.index.loadBalancers(on: router, vip: vip), into: &tags) }
+            for vip in row.stringMap("vips").keys { owners(in: view, of: view.index.loadBalancers(on: router, vip: vip), into: &tags) }
         }
     }
 
@@ -99,7 +99,7 @@ enum DriftImpact: Equatable, Sendable {
     private static func routeClashes(_ row: Row, in view: NBView, into tags: inout Set<String>) {
         for router in routers(referencing: row.uuid, column: "static_routes", in: view) {
             let routes = view.row("Logical_Router", router)?.uuids("static_routes") ?? []
-            owners(of: routes.compactMap { view.row("Logical_Router_Static_Route", $0) }
+            owners(in: view, of: routes.compactMap { view.row("Logical_Router_Static_Route", $0) }
                 .filter { $0.string("ip_prefix") == row.string("ip_prefix") }, into: &tags)
         }
     }
@@ -110,10 +110,10 @@ enum DriftImpact: Equatable, Sendable {
         let columns = ["name", "addresses", "dynamic_addresses"]
         guard change.kind != .modify || columns.contains(where: { change.old?.columns[$0] != change.new?.columns[$0] }) else { return }
         for name in Set([change.old?.optionalString("name"), change.new?.optionalString("name")].compactMap { $0 }) {
-            owners(of: view.nats(onLogicalPort: name), into: &tags)
+            owners(in: view, of: view.nats(onLogicalPort: name), into: &tags)
         }
         if let port = change.new, change.old?.optionalString("name") != port.optionalString("name") {
-            owners(of: port.uuids("mirror_rules").compactMap { view.row("Mirror", $0) }, into: &tags)
+            owners(in: view, of: port.uuids("mirror_rules").compactMap { view.row("Mirror", $0) }, into: &tags)
         }
     }
 
@@ -121,8 +121,8 @@ enum DriftImpact: Equatable, Sendable {
         view.referrers(of: uuid).filter { $0.table == "Logical_Router" && $0.column == column }.map(\.uuid)
     }
 
-    private static func owners(of rows: [Row], into tags: inout Set<String>) {
-        for row in rows { if let tag = NBView.owner(of: row) { tags.insert(tag) } }
+    private static func owners(in view: NBView, of rows: [Row], into tags: inout Set<String>) {
+        for row in rows { if let tag = view.owner(of: row) { tags.insert(tag) } }
     }
 
     private static func atoms(_ value: Value?) -> Set<Atom> {

@@ -31,6 +31,9 @@ struct NBView: Sendable, Equatable {
         var name: String
     }
 
+    /// Which owned rows are this deployment's (`owned`, `owner(of:)`); rows of other
+    /// deployments are indexed like other tools' rows.
+    let ownership: OwnershipScope
     private(set) var tables: [String: [UUID: Row]] = [:]
     private var byName: [NameKey: Set<UUID>] = [:]
     private var ownedByTag: [String: Set<RowID>] = [:]
@@ -39,13 +42,14 @@ struct NBView: Sendable, Equatable {
     /// NAT rows and load balancers by the value a new row would clash on, per router.
     private(set) var index = NBIndex()
 
-    init(snapshot: CacheSnapshot) {
+    init(snapshot: CacheSnapshot, ownership: OwnershipScope) {
         var tables: [String: [UUID: Row]] = [:]
         for (name, table) in snapshot.tables { tables[name] = table.rows }
-        self.init(tables: tables)
+        self.init(tables: tables, ownership: ownership)
     }
 
-    init(tables: [String: [UUID: Row]]) {
+    init(tables: [String: [UUID: Row]], ownership: OwnershipScope = .unscoped) {
+        self.ownership = ownership
         for (table, rows) in tables {
             self.tables[table] = [:]
             for (uuid, row) in rows { set(table, uuid, to: row) }
@@ -83,7 +87,7 @@ struct NBView: Sendable, Equatable {
     }
 
     private mutating func updateOwner(_ id: RowID, from old: Row?, to new: Row?) {
-        let before = old.flatMap(Self.owner), after = new.flatMap(Self.owner)
+        let before = old.flatMap(owner), after = new.flatMap(owner)
         guard before != after else { return }
         if let before { Self.remove(id, from: &ownedByTag, at: before) }
         if let after { ownedByTag[after, default: []].insert(id) }
@@ -146,7 +150,7 @@ struct NBView: Sendable, Equatable {
     /// Parent columns that reference `uuid` now.
     func referrers(of uuid: UUID) -> [RowReference] { referrers[uuid].map(Array.init) ?? [] }
 
-    /// Rows owned by `key`'s object.
+    /// Rows owned by `key`'s object (ours, and legacy rows written before deployments).
     func owned(by key: ObjectKey) -> [OwnedRow] { owned(tag: Ownership.tag(key)) }
 
     /// Rows carrying this owner tag, in a fixed order (table, uuid).
@@ -164,7 +168,10 @@ struct NBView: Sendable, Equatable {
         (natsByLogicalPort[name] ?? []).compactMap { row("NAT", $0) }
     }
 
-    static func owner(of row: Row) -> String? { row.value(of: Ownership.ownerKey, in: "external_ids") }
+    /// The owner tag of a row this deployment manages; nil for other tools' and other deployments' rows.
+    func owner(of row: Row) -> String? { ownership.owner(of: row) }
+
+    func ownerDescription(of row: Row) -> String { ownership.ownerDescription(of: row) }
 
     // MARK: - Lookups with problems
 
@@ -197,9 +204,8 @@ struct NBView: Sendable, Equatable {
 
     /// A row of a name-indexed table that is in the way unless `key` owns it.
     func foreignNamed(_ table: String, _ name: String, notOwnedBy key: ObjectKey) -> SyncProblem? {
-        guard let row = rows(table, named: name).first(where: { Self.owner(of: $0) != Ownership.tag(key) }) else { return nil }
-        let owner = Self.owner(of: row).map { "owned by \($0)" } ?? "not managed by ovn-edge"
-        return .conflict(table: table, uuid: row.uuid, detail: "name \(name) is taken (\(owner))")
+        guard let row = rows(table, named: name).first(where: { owner(of: $0) != Ownership.tag(key) }) else { return nil }
+        return .conflict(table: table, uuid: row.uuid, detail: "name \(name) is taken (\(ownerDescription(of: row)))")
     }
 }
 

@@ -19,7 +19,8 @@ struct Planner: Sendable {
         guard let header = context.desired.header(key) else { return nil }
         let deleting = header.status.phase == .deleting
         let owned = context.view.owned(by: key)
-        let desiredRows: Result<[DesiredRow], SyncProblem> = deleting ? .success([]) : rows(for: key)
+        // Every row we write carries our deployment id, so other deployments leave it alone.
+        let desiredRows: Result<[DesiredRow], SyncProblem> = deleting ? .success([]) : rows(for: key).map { $0.map(context.view.ownership.stamped) }
         let action: ObjectPlan.Action
         switch desiredRows {
         case .failure(let problem): action = .blocked(problem)
@@ -31,7 +32,8 @@ struct Planner: Sendable {
     }
 
     /// Owned rows whose object is not in the store any more (a crash between the NB delete and
-    /// the purge, a restored or lost database): removed. Only meaningful on a complete load.
+    /// the purge, a restored or lost database): removed, if this deployment wrote them (legacy
+    /// rows only when `OwnershipScope.adoptLegacyRows`). Only meaningful on a complete load.
     func orphanPlans() -> [ObjectPlan] {
         guard context.desired.isComplete else { return [] }
         return orphanPlans(tags: context.view.ownerTags.filter { tag in
@@ -44,7 +46,7 @@ struct Planner: Sendable {
     func orphanPlans<S: Sequence>(tags: S) -> [ObjectPlan] where S.Element == String {
         var plans: [ObjectPlan] = []
         for tag in tags.sorted() {
-            let rows = context.view.owned(tag: tag)
+            let rows = context.view.owned(tag: tag).filter { context.view.ownership.mayRemoveAsOrphan($0.row) }
             let ops = RowDiffer.operations(desired: [], owned: rows, view: context.view)
             guard !ops.isEmpty else { continue }
             // An unparsable tag still carries our key: it is ours, and nobody will claim it.

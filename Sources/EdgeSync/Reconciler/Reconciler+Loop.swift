@@ -5,8 +5,8 @@ import OVSDB
 
 extension Reconciler {
     /// Standby until connected with the lock held; then a pass whenever something asks for one.
-    func loop(_ client: OVSDBClient) async {
-        var tracker = ViewTracker()
+    func loop(_ client: OVSDBClient, ownership: OwnershipScope) async {
+        var tracker = ViewTracker(ownership: ownership)
         var needFull = true
         var lastFull = Date.distantPast
         while !Task.isCancelled {
@@ -77,7 +77,7 @@ extension Reconciler {
         tracker.catchUp(feed: feed, cache: client.cache)
         let snapshot = client.cache.snapshot()
         guard snapshot.generation == tracker.generation else { return }
-        let equal = NBView(snapshot: snapshot) == tracker.view
+        let equal = NBView(snapshot: snapshot, ownership: tracker.view.ownership) == tracker.view
         if !equal { logger.error("kept NB view differs from the cache at generation \(snapshot.generation)") }
         viewAudit.update { $0.checks += 1; if !equal { $0.mismatches += 1 } }
     }
@@ -85,14 +85,14 @@ extension Reconciler {
     /// Asks for the lock once connected, and reports the role.
     private func holdsLock(_ client: OVSDBClient) async -> Bool {
         let connected = client.isReady
-        if connected && client.lockState(options.lockName) == .notRequested {
+        if connected && client.lockState(lockName) == .notRequested {
             do {
-                try await client.lock(options.lockName)
+                try await client.lock(lockName)
             } catch {
                 logger.info("lock request failed: \(error)")
             }
         }
-        let holds = client.isReady && client.lockState(options.lockName) == .held
+        let holds = client.isReady && client.lockState(lockName) == .held
         stateBox.update { state in
             state.nbConnected = client.isReady
             state.holdsWriterLock = holds

@@ -10,7 +10,7 @@ extension Reconciler {
     func pass(_ scope: PassScope, client: OVSDBClient, tracker: inout ViewTracker) async throws {
         let (desired, missing) = try load(scope)
         let mirrorFilterBoth = client.capabilities?.mirrorFilterBoth ?? false
-        let writer = BatchWriter(lockName: options.lockName) { [self] transaction in
+        let writer = BatchWriter(lockName: lockName) { [self] transaction in
             try await self.transactAsOurs(client, transaction)
         }
         let reporter = StatusReporter(store: store, signals: signals, now: { Date() })

@@ -12,9 +12,9 @@ import OVSDB
 /// reconciler.state.isReady                          // /readyz
 /// ```
 ///
-/// It connects to NB, asks for the writer lock (`options.lockName`) and stays standby until it
-/// holds it. Then it runs passes: a full pass (every stored object, orphans included) at start,
-/// after a connection or lock event and every `fullResyncInterval`; an incremental pass (only
+/// It connects to NB, asks for the writer lock (`lockName`: its deployment's, unless the options
+/// name one) and stays standby until it holds it. Then it runs passes: a full pass (every
+/// stored object, orphans of this deployment included) at start, after a connection or lock event and every `fullResyncInterval`; an incremental pass (only
 /// objects not `ready`) whenever the API signals a desired-state write; a drift pass (those plus
 /// the objects `DriftImpact` finds concerned, and orphans among them) after NB changed under it.
 /// Planning works on an `NBView` kept across passes and updated from the monitor's changes
@@ -28,6 +28,11 @@ public final class Reconciler: Sendable {
     let signals: StoreSignals
     let nbRemotes: String
     let logger: Logger
+    /// Which NB rows are this deployment's, from the store's deployment id; a failure (a store
+    /// not migrated) is thrown by `run`.
+    let ownership: Result<OwnershipScope, any Error>
+    /// The OVSDB writer lock this reconciler takes.
+    let lockName: String
     let stateBox: Guarded<SyncState>
     /// Open while our own transaction is in flight, to tell its monitor update from drift.
     let writing = Guarded(WriteWindow())
@@ -47,7 +52,11 @@ public final class Reconciler: Sendable {
         self.nbRemotes = nbRemotes
         self.options = options
         self.logger = logger
-        var state = SyncState(lockName: options.lockName)
+        let ownership = Result { OwnershipScope(deployment: try store.deploymentID(), adoptLegacyRows: options.adoptLegacyRows) }
+        self.ownership = ownership
+        lockName = options.lockName ?? (try? ownership.get())?.lockName ?? OwnershipScope.unscoped.lockName
+        var state = SyncState(lockName: lockName)
+        state.deployment = (try? ownership.get())?.deployment
         state.remotes = nbRemotes.split(separator: ",").map(String.init)
         self.stateBox = Guarded(state)
     }
@@ -57,6 +66,8 @@ public final class Reconciler: Sendable {
 
     /// Runs until the task is cancelled. Throws only for a configuration error (bad remotes).
     public func run() async throws {
+        let ownership = try self.ownership.get()
+        logger.info("deployment \(ownership.deployment ?? "-"), writer lock \(lockName)\(ownership.adoptLegacyRows ? ", adopting legacy rows" : "")")
         var configuration = OVSDBClient.Configuration(remotes: try Remote.list(nbRemotes))
         configuration.logger = logger
         configuration.requestTimeout = options.requestTimeout
@@ -88,7 +99,7 @@ public final class Reconciler: Sendable {
                 }
             }
         }
-        await loop(client)
+        await loop(client, ownership: ownership)
         signalTask.cancel()
         eventTask.cancel()
         client.cache.removeCallback(callback)
@@ -117,10 +128,10 @@ public final class Reconciler: Sendable {
                 state.nbConnected = false
                 state.remote = nil
             }
-        case .lockAcquired(let name) where name == options.lockName:
+        case .lockAcquired(let name) where name == lockName:
             logger.info("writer lock \(name) acquired")
         case .lockStolen(let name), .lockLost(let name):
-            if name == options.lockName { logger.info("writer lock \(name) lost") }
+            if name == lockName { logger.info("writer lock \(name) lost") }
         default:
             break
         }

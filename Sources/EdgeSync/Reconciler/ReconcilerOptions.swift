@@ -3,8 +3,14 @@ import OVSDB
 
 /// Tuning of the reconciler; the defaults suit production.
 public struct ReconcilerOptions: Sendable {
-    /// The OVSDB lock that makes one ovn-edge the writer.
-    public var lockName: String
+    /// The OVSDB lock that makes one ovn-edge the writer; nil: the deployment's own
+    /// (`OwnershipScope.lockName`), so replicas of one deployment take turns and other
+    /// deployments on the same NB write alongside.
+    public var lockName: String?
+    /// Rows written by an ovn-edge from before deployments (an owner key, no deployment key)
+    /// whose object is not in our store are ours to remove as orphans (`serve --adopt-legacy-rows`).
+    /// Off: they are left alone, since another deployment may own them.
+    public var adoptLegacyRows = false
     /// Most ops per NB transaction.
     public var maxOperationsPerTransaction: Int
     /// Batches of one tier sent before the first reply is back (NB works on one while the
@@ -27,7 +33,7 @@ public struct ReconcilerOptions: Sendable {
     /// (O(NB) per pass; results in `Reconciler.viewAudit`).
     var auditKeptView = false
 
-    public init(lockName: String = "ovn_edge", maxOperationsPerTransaction: Int = 800, fullResyncInterval: Double = 300,
+    public init(lockName: String? = nil, maxOperationsPerTransaction: Int = 800, fullResyncInterval: Double = 300,
                 driftDebounce: Double = 0.02, retryDelay: Double = 1, requestTimeout: Double = 30, inactivityProbe: Double? = 5) {
         self.lockName = lockName
         self.maxOperationsPerTransaction = maxOperationsPerTransaction

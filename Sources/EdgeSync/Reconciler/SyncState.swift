@@ -18,6 +18,8 @@ public struct SyncState: Sendable, Hashable, Codable {
     /// All configured remotes.
     public var remotes: [String] = []
     public var lockName: String
+    /// This deployment's id (`Store.deploymentID()`), stamped on every NB row it writes.
+    public var deployment: String?
     public var holdsWriterLock = false
     /// NB schema version, e.g. "7.0.0".
     public var schemaVersion: String?
@@ -45,7 +47,7 @@ public struct SyncState: Sendable, Hashable, Codable {
     public var isReady: Bool { nbConnected && holdsWriterLock && firstFullSyncCompleted }
 
     enum CodingKeys: String, CodingKey {
-        case role, remote, remotes, pending, errors, transactions, leader
+        case role, remote, remotes, pending, errors, transactions, leader, deployment
         case nbConnected = "nb_connected"
         case lockName = "lock_name"
         case holdsWriterLock = "holds_writer_lock"

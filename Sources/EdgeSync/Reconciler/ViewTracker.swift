@@ -8,13 +8,17 @@ import OVSDB
 /// drift pass; `driftUnknown` says drift happened that it cannot list (a rebuild, a resync after
 /// a reconnect): the loop runs a full pass then.
 struct ViewTracker: Sendable {
-    private(set) var view = NBView(tables: [:])
+    private(set) var view: NBView
     /// The cache generation the view reflects; -1 before the first build.
     private(set) var generation = -1
     private(set) var drift: [RowChange] = []
     private(set) var driftUnknown = false
     /// Builds from a snapshot so far (statistics for tests and logs).
     private(set) var rebuilds = 0
+
+    init(ownership: OwnershipScope) {
+        view = NBView(tables: [:], ownership: ownership)
+    }
 
     /// Brings the view up to the cache's latest update the feed has delivered.
     mutating func catchUp(feed: Guarded<ChangeFeed>, cache: OVSDBCache) {
@@ -45,8 +49,9 @@ struct ViewTracker: Sendable {
 
     private mutating func rebuild(_ cache: OVSDBCache, lostDrift: Bool) {
         let snapshot = cache.snapshot()
-        view = NBView(tables: [:]) // release the old view before building the new one
-        view = NBView(snapshot: snapshot)
+        let ownership = view.ownership
+        view = NBView(tables: [:], ownership: ownership) // release the old view before building the new one
+        view = NBView(snapshot: snapshot, ownership: ownership)
         generation = snapshot.generation
         rebuilds += 1
         if lostDrift { driftUnknown = true }

@@ -7,7 +7,7 @@ struct ServeSettings {
     /// Config-file keys (= long option names).
     static let keys: Set<String> = [
         "listen", "data-dir", "ovn-nb", "ovn-ca", "ovn-cert", "ovn-key", "tls-cert", "tls-key", "no-auth",
-        "admin-token-file", "rate-limit", "rate-burst", "log-level",
+        "admin-token-file", "rate-limit", "rate-burst", "log-level", "adopt-legacy-rows",
     ]
 
     var listen: ListenAddress
@@ -19,6 +19,9 @@ struct ServeSettings {
     var tlsCert: String?
     var tlsKey: String?
     var noAuth: Bool
+    /// NB rows of ovn-edge releases before deployments whose object is not in our database are
+    /// ours to remove (an NB only this deployment ever wrote).
+    var adoptLegacyRows: Bool
     var adminTokenFile: String
     var rateLimit: RateLimit?
     var logLevel: Logger.Level
@@ -38,6 +41,7 @@ struct ServeSettings {
         tlsCert = resolver.string("tls-cert", flag: command.tlsCert)?.0
         tlsKey = resolver.string("tls-key", flag: command.tlsKey)?.0
         noAuth = try resolver.bool("no-auth", flag: command.noAuth)
+        adoptLegacyRows = try resolver.bool("adopt-legacy-rows", flag: command.adoptLegacyRows)
         adminTokenFile = resolver.string("admin-token-file", flag: command.adminTokenFile, default: dataDir + "/admin.token")
         let perSecond = try resolver.parsed("rate-limit", flag: command.rateLimit, default: 20.0) { Double($0).flatMap { $0 >= 0 && $0.isFinite ? $0 : nil } }
         let burst = try resolver.parsed("rate-burst", flag: command.rateBurst, default: Double?.none) { Double($0).flatMap { $0 >= 1 && $0.isFinite ? $0 : nil } }

@@ -60,6 +60,12 @@ final class SyncFixture: @unchecked Sendable {
 
     func nbctl(_ arguments: String...) throws -> String { try sandbox.nbctl(arguments: arguments) }
 
+    /// The `ovn-nbctl create` argument that marks a hand-made row as written by this fixture's
+    /// deployment (rows without it are legacy rows, which are not removed as orphans).
+    func deploymentStamp() throws -> String {
+        "external_ids:ovn-edge\\:deployment=\"\(try store.deploymentID().uuidString.lowercased())\""
+    }
+
     /// NB rows of a table, one `_uuid` per line (`ovn-nbctl --columns=_uuid find`).
     func count(_ table: String, _ conditions: String...) throws -> Int {
         let output = try sandbox.nbctl(arguments: ["--bare", "--columns=_uuid", "find", table] + conditions)
