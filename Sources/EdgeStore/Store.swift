@@ -6,10 +6,11 @@ import Synchronization
 /// The SQLite database of desired state, allocations and history.
 ///
 /// Open with `Store.open(path:)` (or `open(dataDirectory:)`), then `migrate()`. Reads run
-/// concurrently on a WAL pool; writes run one at a time, each in a single IMMEDIATE transaction
-/// that also appends its change-log (and allocation-history) rows, so a failed write changes
-/// nothing. IPAM state lives in memory per network, rebuilt from the database on first use, and
-/// is only touched inside those serialized write transactions.
+/// concurrently on a WAL pool; writes run on a single writer, grouped: all writes waiting
+/// share one IMMEDIATE transaction, each under its own savepoint, and each appends its
+/// change-log (and allocation-history) rows there, so a failed write changes nothing
+/// (`Store+GroupCommit.swift`). IPAM state lives in memory per network, rebuilt from the
+/// database on first use, and is only touched inside those serialized write transactions.
 public final class Store: Sendable {
     /// The file name `open(dataDirectory:)` uses.
     public static let fileName = "ovn-edge.sqlite"
@@ -21,7 +22,11 @@ public final class Store: Sendable {
     let beforeCommit: (@Sendable () -> Void)?
     let migrator = SchemaMigrator(migrations: SchemaMigration.all)
     /// Bumped after every write transaction of this process (committed or not).
-    private let writes = Atomic<UInt64>(0)
+    let writes = Atomic<UInt64>(0)
+    /// Writes waiting for the writer, and the queue the writer runs groups on
+    /// (`Store+GroupCommit.swift`).
+    let writeQueue = WriteQueue(maxGroup: 256)
+    let writerQueue = DispatchQueue(label: "ovn-edge.store.writer")
 
     private init(path: String, pool: DatabasePool, configuration: StoreConfiguration) {
         self.path = path
@@ -128,35 +133,6 @@ public final class Store: Sendable {
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             return try pool.read(body)
-        } catch {
-            throw DatabaseErrorMapping.map(error)
-        }
-    }
-
-    /// Runs `body` in one IMMEDIATE transaction on the single writer. IPAM pools touched by a
-    /// transaction that fails, and pools whose network changed, are dropped before the writer is
-    /// released, so the next writer rebuilds them from committed rows.
-    func write<T>(_ context: ChangeContext, _ body: (WriteScope) throws -> T) throws -> T {
-        defer { writes.add(1, ordering: .releasing) }
-        do {
-            return try pool.writeWithoutTransaction { db in
-                let scope = WriteScope(db: db, now: StoreTime.truncate(clock()), context: context, ipam: ipam)
-                do {
-                    var result: T?
-                    try db.inTransaction(.immediate) {
-                        ipam.synchronize(latestChange: try Self.latestChange(db))
-                        result = try body(scope)
-                        beforeCommit?()
-                        return .commit
-                    }
-                    ipam.drop(scope.reshapedNetworks)
-                    ipam.committed(latestChange: try Self.latestChange(db))
-                    return result!
-                } catch {
-                    ipam.drop(scope.touchedNetworks.union(scope.reshapedNetworks))
-                    throw error
-                }
-            }
         } catch {
             throw DatabaseErrorMapping.map(error)
         }

@@ -61,7 +61,7 @@ struct ResourceRoutes<W: ResourceWire> {
             try body.finish()
             guard let input else { throw Problem.internalError("the body was read without errors but yielded no object") }
             try scope.checkReferences(input.spec, store: environment.store)
-            let created = try repository.create(input, context: environment.changeContext(context))
+            let created = try await repository.createAsync(input, context: environment.changeContext(context))
             environment.signals.raise(.desiredState)
             let (current, settled) = try await settle(created, wait: wait)
             var fields = HTTPFields()
@@ -157,6 +157,9 @@ struct ResourceRoutes<W: ResourceWire> {
     /// revision or failed (or gone, with `untilGone`). Returns the latest object (nil when gone)
     /// and whether it settled.
     func settle(_ resource: Resource<W.Spec>, wait: Duration?, untilGone: Bool = false) async throws -> (Resource<W.Spec>?, Bool) {
+        // Without ?wait there is nothing to wait for: answer with the object as just written
+        // instead of reading it back (a read transaction per create).
+        if wait == nil && !untilGone { return (resource, Self.isSettled(resource)) }
         let clock = ContinuousClock()
         let deadline = clock.now + (wait ?? .zero)
         while true {

@@ -15,6 +15,13 @@ public struct Repository<Spec: ResourceSpec>: Sendable {
         try store.write(context) { scope in try behavior.create(input, in: scope) }
     }
 
+    /// `create`, suspending instead of blocking a thread until the write committed: concurrent
+    /// request handlers then wait together and share one group commit.
+    public func createAsync(_ input: ResourceInput<Spec>, context: ChangeContext) async throws -> Resource<Spec> {
+        let behavior = self.behavior
+        return try await store.write(context) { scope in try behavior.create(input, in: scope) }
+    }
+
     /// Throws `notFound` when there is no such object.
     public func get(_ reference: ResourceReference) throws -> Resource<Spec> {
         try store.read { db in try behavior.require(reference, in: db).resource }

@@ -27,7 +27,7 @@ enum JSONCoding {
 
     /// "2025-01-02T03:04:05.678Z"
     static func rfc3339(_ date: Date) -> String {
-        StoreTime.format(date).replacingOccurrences(of: " ", with: "T") + "Z"
+        StoreTime.format(date, separator: UInt8(ascii: "T"), zulu: true)
     }
 
     static func parseRFC3339(_ text: String) -> Date? {

@@ -1,0 +1,100 @@
+import Dispatch
+import GRDB
+
+/// Group commit: every write goes through one queue; the writer takes all that wait and runs
+/// them in a single IMMEDIATE transaction, each under its own savepoint. A write that fails
+/// rolls back to its savepoint and only it fails; the others commit together, with one WAL
+/// append (and, with `synchronous=FULL`, one fsync) for the whole group. Nobody is answered
+/// before the commit that holds their write, and a failed commit fails every write in it.
+extension Store {
+    /// Runs `body` in the next group and blocks the calling thread until it committed.
+    func write<T>(_ context: ChangeContext, _ body: (WriteScope) throws -> T) throws -> T {
+        // The body runs on the writer thread while this thread waits for it, so it never
+        // outlives this call even though it is handed over as escaping.
+        try withoutActuallyEscaping(body) { body in
+            let result = WriteResult<T>()
+            let done = DispatchSemaphore(value: 0)
+            submit(QueuedWrite(
+                context: context, body: { scope in result.value = try body(scope) },
+                finish: { outcome in
+                    result.outcome = outcome
+                    done.signal()
+                }
+            ))
+            done.wait()
+            try result.outcome!.get()
+            return result.value!
+        }
+    }
+
+    /// Runs `body` in the next group; suspends (no thread is held) until it committed. Request
+    /// handlers use this, so many concurrent requests can wait for — and share — one commit.
+    func write<T: Sendable>(_ context: ChangeContext, _ body: @escaping @Sendable (WriteScope) throws -> T) async throws -> T {
+        let result = WriteResult<T>()
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            submit(QueuedWrite(context: context, body: { scope in result.value = try body(scope) }, finish: { continuation.resume(with: $0) }))
+        }
+        return result.value!
+    }
+
+    private func submit(_ write: QueuedWrite) {
+        // A write from inside a write would wait for itself.
+        dispatchPrecondition(condition: .notOnQueue(writerQueue))
+        if writeQueue.add(write) {
+            writerQueue.async { [self] in
+                while let group = writeQueue.nextGroup() { commit(group) }
+            }
+        }
+    }
+
+    /// One transaction for `group`; then every member is told its outcome.
+    private func commit(_ group: [QueuedWrite]) {
+        var outcomes = [(any Error)?](repeating: nil, count: group.count)
+        do {
+            try pool.writeWithoutTransaction { db in try runTransaction(group, &outcomes, db) }
+        } catch {
+            // The transaction as a whole failed: members that had succeeded did not commit.
+            let mapped = DatabaseErrorMapping.map(error)
+            outcomes = outcomes.map { $0 ?? mapped }
+        }
+        // Before anyone is answered: a read that starts after its write returned must miss
+        // every cache of the old state.
+        writes.add(1, ordering: .releasing)
+        for (write, outcome) in zip(group, outcomes) {
+            write.finish(outcome.map { .failure($0) } ?? .success(()))
+        }
+    }
+
+    /// IPAM pools touched by a member that failed, and pools whose network changed, are dropped
+    /// at once, so the next member (or writer) rebuilds them from the rows as they are now.
+    private func runTransaction(_ group: [QueuedWrite], _ outcomes: inout [(any Error)?], _ db: Database) throws {
+        var scopes: [WriteScope] = []
+        do {
+            try db.inTransaction(.immediate) {
+                ipam.synchronize(latestChange: try Self.latestChange(db))
+                for (index, write) in group.enumerated() {
+                    let scope = WriteScope(db: db, now: StoreTime.truncate(clock()), context: write.context, ipam: ipam)
+                    scopes.append(scope)
+                    do {
+                        try db.inSavepoint {
+                            try write.run(scope)
+                            return .commit
+                        }
+                        ipam.drop(scope.reshapedNetworks)
+                    } catch {
+                        ipam.drop(scope.touchedNetworks.union(scope.reshapedNetworks))
+                        // Some SQLite errors (I/O, full disk) end the whole transaction.
+                        guard db.isInsideTransaction else { throw error }
+                        outcomes[index] = DatabaseErrorMapping.map(error)
+                    }
+                }
+                beforeCommit?()
+                return .commit
+            }
+            ipam.committed(latestChange: try Self.latestChange(db))
+        } catch {
+            for scope in scopes { ipam.drop(scope.touchedNetworks.union(scope.reshapedNetworks)) }
+            throw error
+        }
+    }
+}
