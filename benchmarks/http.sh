@@ -2,7 +2,7 @@
 # HTTP benchmarks, wrk -t2 -c64 on 127.0.0.1, every server started here and stopped by pid:
 #   healthz    GET /healthz: Hummingbird 2 peer, our HTTPServer core alone (harness HTTPHello),
 #              and `ovn-edge serve` (when the binary has the API)
-#   eip-get    GET /v1/eips/{id} on ovn-edge (SQLite + JSON)
+#   eip-get    GET /v1/eips/{id} on ovn-edge (SQLite + JSON), without and with a bearer token
 #   timestamp  one RFC 3339 timestamp three ways (harness TimestampBench)
 #   fip-post   POST /v1/fips from 32 connections, distinct FIPs on pre-created EIPs; the count
 #              is verified in SQLite afterwards
@@ -127,7 +127,37 @@ eip_get() {
         "EIP_IDS=ids wrk -t2 -c64 -d${DURATION}s --latency -s benchmarks/lua/eip-get.lua BASE (1,000 EIPs, random id per request); non-2xx $bad, errors $err; server CPU $cpu us/req"
     row http "GET /v1/eips/{id} p99" "$p99" "ms" "p50 $p50 ms" "-" "< 5 ms" "$(verdict "$p99 < 5")" "same run"
     stop_pid "$edge_pid"
+    eip_get_with_token "$dir" "$half"
     stop_nb "$dir/nb"
+}
+
+# The same GETs as production runs them: authentication on, every request with a bearer token
+# (a viewer token made by `ovn-edge token create` on the seeded data folder), rate limit off.
+eip_get_with_token() {
+    local dir=$1 half=$2
+    local bearer
+    bearer=$("$OVN_EDGE_BIN" token create --data-dir "$dir/data" --role viewer --name bench 2>/dev/null) || die "cannot create a token"
+    local logfile
+    logfile=$(mktemp "$dir/serve-auth-XXXX.log")
+    "$OVN_EDGE_BIN" serve --listen 127.0.0.1:0 --rate-limit 0 --data-dir "$dir/data" --ovn-nb "$NB_REMOTE" >"$logfile" 2>&1 &
+    local edge_pid=$!
+    track_pid "$edge_pid"
+    local line base
+    line=$(wait_for_line "$logfile" 'listening on http://' 60) || die "ovn-edge (auth) did not start: $(tail -5 "$logfile")"
+    base=${line##*listening on }
+    base=${base%%[[:space:]]*}
+    wait_for_http "$base/healthz" 30 || die "ovn-edge (auth) /healthz does not answer"
+    local runs=() round
+    for round in $(seq "$ROUNDS"); do
+        runs+=("$(CPU_PID=$edge_pid EIP_IDS="$dir/eips.txt" run_wrk "eip-get-token-$round" "$base" -s "$BENCH_DIR/lua/eip-get.lua" -H "Authorization: Bearer $bearer")")
+        log "  round $round GET /v1/eips/{id} with a token: ${runs[-1]}"
+    done
+    local best
+    best=$(best_of 1 "${runs[@]}")
+    read -r rps p50 p99 bad err cpu <<<"$best"
+    row http "GET /v1/eips/{id}, bearer token" "$rps" "req/s" "peer/2 = $half" "-" ">= peer/2" "$(verdict "$rps >= $half and $bad == 0")" \
+        "as GET /v1/eips/{id} but serve with authentication (no --no-auth) and wrk -H 'Authorization: Bearer <viewer token>'; p50 $p50 ms p99 $p99 ms; non-2xx $bad, errors $err; server CPU $cpu us/req"
+    stop_pid "$edge_pid"
 }
 
 fip_post() {
