@@ -67,6 +67,13 @@ import Testing
             #expect(response.status == 422)
             #expect(Set(response.fieldErrors) == ["items[1].internal_ip:invalid-ip", "items[1].colour:unknown-field", "items[2].eip:required"])
 
+            let badLabel = try await api.post("/v1/fips:bulk", ["items": [
+                ["eip": "a", "router": "lr0", "internal_ip": "192.168.0.2"],
+                ["eip": "a", "router": "lr0", "internal_ip": "192.168.0.3", "labels": ["a b": "x"]],
+            ]])
+            #expect(badLabel.status == 422)
+            #expect(badLabel.fieldErrors == ["items[1].labels.a b:invalid-label"], "named once, inside its item")
+
             let shapes: [([String: Any], String)] = [
                 ([:], "items:required"),
                 (["items": []], "items:too-short"),

@@ -27,7 +27,7 @@ extension ResourceRoutes {
             }
             let created: [Resource<W.Spec>]
             do {
-                created = try repository.createAll(inputs, context: environment.changeContext(context))
+                created = try await repository.createAll(inputs, context: environment.changeContext(context))
             } catch let failure as BulkItemFailure {
                 throw Problem.from(failure.error).under("items[\(failure.index)]")
             }

@@ -8,7 +8,7 @@ extension ResourceRoutes {
         let name = body.string("name", required: W.Spec.requiresName, maxLength: 1000)
         let project = body.string("project", maxLength: 1000)
         let labels = body.stringMap("labels")
-        body.errors += LabelRules.problems(keys: labels?.keys.sorted() ?? [], values: labels?.values.map { $0 } ?? [])
+        body.errors += LabelRules.problems(keys: labels?.keys.sorted() ?? [], values: labels?.values.map { $0 } ?? []).map { $0.under(body.path) }
         let errorsBefore = body.errors.count
         // A spec read with field errors is incomplete; domain checks on it would mislead.
         guard let spec = W.readSpec(&body), body.errors.count == errorsBefore else { return nil }

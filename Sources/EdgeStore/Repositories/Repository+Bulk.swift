@@ -11,8 +11,10 @@ extension Repository {
     /// Creates every input in one transaction, in order: all of them or, when one fails
     /// (`BulkItemFailure` naming it), none. Each item sees the ones before it, so two FIPs on
     /// one EIP fail as two separate requests would.
-    public func createAll(_ inputs: [ResourceInput<Spec>], context: ChangeContext) throws -> [Resource<Spec>] {
-        try store.write(context) { scope in
+    /// Suspends (holds no thread) until the transaction committed.
+    public func createAll(_ inputs: [ResourceInput<Spec>], context: ChangeContext) async throws -> [Resource<Spec>] {
+        let behavior = self.behavior
+        return try await store.write(context) { scope in
             var created: [Resource<Spec>] = []
             created.reserveCapacity(inputs.count)
             for (index, input) in inputs.enumerated() {
