@@ -153,6 +153,9 @@ bulk_throughput() {
     ovn_edge_has_api || { row sync "API → NB (bulk)" "n/a" "s" "-" "-" "<= 1.5× nbctl 1 txn" "-" "not measured: no API in this build"; return 0; }
     local dir="$BENCH_WORK/bulk"
     mkdir -p "$dir"
+    # Its own NB and serve: the throughput part's (SYNC_BASE, EDGE_PID, NB_REMOTE) stay for
+    # the parts after this one.
+    local saved_pid=${EDGE_PID:-} saved_base=${EDGE_BASE:-} saved_nb=${NB_REMOTE:-}
     prepare_nb "$dir/nb"
     start_ovn_edge "$dir" "$NB_REMOTE"
     local base=$EDGE_BASE
@@ -177,6 +180,7 @@ bulk_throughput() {
         "same run; reply after $(calc "round($done_api - $first, 3)") s; NB monitor saw the ${COUNT}th NAT row; $(calc "round($per_call/$e2e, 1)")× faster than nbctl per call"
     stop_pid "$EDGE_PID"
     stop_nb "$dir/nb"
+    EDGE_PID=$saved_pid EDGE_BASE=$saved_base NB_REMOTE=$saved_nb
 }
 
 latency() {

@@ -39,37 +39,49 @@ public struct SyncQueue: Sendable {
     /// phase, or nil when the object no longer exists.
     @discardableResult
     public func setStatus(_ kind: ResourceKind, id: UUID, status: SyncStatus, context: ChangeContext = .reconciler) throws -> SyncPhase? {
-        try store.write(context) { scope in
-            let table = TableNames.table(of: kind)
-            guard let row = try Row.fetchOne(scope.db, sql: "SELECT phase, revision, observed_revision, status_message, conditions FROM \(table) WHERE id = ?", arguments: [id.text]) else {
-                return nil
-            }
-            let current = try parse(row["phase"], as: SyncPhase.self, column: "phase")
-            let revision: Int64 = row["revision"]
-            var phase = status.phase
-            if current == .deleting {
-                phase = .deleting
-            } else if phase == .deleting {
-                throw StoreError.validation(ValidationFailure(field: "phase", code: .invalidValue, message: "only a delete request makes an object deleting"))
-            } else if phase == .ready && status.observedRevision < revision {
-                phase = .pending
-            }
-            let observed = min(status.observedRevision, revision)
-            let conditions = try JSONCoding.encode(status.conditions)
-            try scope.db.execute(
-                sql: "UPDATE \(table) SET phase = ?, observed_revision = ?, status_message = ?, conditions = ? WHERE id = ?",
-                arguments: [phase.rawValue, observed, status.message, conditions, id.text]
-            )
-            if phase != current {
-                let before = SyncStatus(
-                    phase: current, observedRevision: row["observed_revision"], message: row["status_message"],
-                    conditions: try JSONCoding.decode([StatusCondition].self, from: row["conditions"])
-                )
-                let after = SyncStatus(phase: phase, observedRevision: observed, message: status.message, conditions: status.conditions)
-                try scope.log(.status, kind, id, before: try JSONCoding.encode(before), after: try JSONCoding.encode(after))
-            }
-            return phase
+        try store.write(context) { scope in try writeStatus(kind, id: id, status: status, in: scope) }
+    }
+
+    /// `setStatus` for many objects in one write transaction (the reconciler reports a whole
+    /// NB batch at once: one commit instead of hundreds). Returns the stored phases in order.
+    @discardableResult
+    public func setStatuses(_ updates: [(kind: ResourceKind, id: UUID, status: SyncStatus)], context: ChangeContext = .reconciler) throws -> [SyncPhase?] {
+        guard !updates.isEmpty else { return [] }
+        return try store.write(context) { scope in
+            try updates.map { try writeStatus($0.kind, id: $0.id, status: $0.status, in: scope) }
         }
+    }
+
+    private func writeStatus(_ kind: ResourceKind, id: UUID, status: SyncStatus, in scope: WriteScope) throws -> SyncPhase? {
+        let table = TableNames.table(of: kind)
+        guard let row = try Row.fetchOne(scope.db, sql: "SELECT phase, revision, observed_revision, status_message, conditions FROM \(table) WHERE id = ?", arguments: [id.text]) else {
+            return nil
+        }
+        let current = try parse(row["phase"], as: SyncPhase.self, column: "phase")
+        let revision: Int64 = row["revision"]
+        var phase = status.phase
+        if current == .deleting {
+            phase = .deleting
+        } else if phase == .deleting {
+            throw StoreError.validation(ValidationFailure(field: "phase", code: .invalidValue, message: "only a delete request makes an object deleting"))
+        } else if phase == .ready && status.observedRevision < revision {
+            phase = .pending
+        }
+        let observed = min(status.observedRevision, revision)
+        let conditions = try JSONCoding.encode(status.conditions)
+        try scope.db.execute(
+            sql: "UPDATE \(table) SET phase = ?, observed_revision = ?, status_message = ?, conditions = ? WHERE id = ?",
+            arguments: [phase.rawValue, observed, status.message, conditions, id.text]
+        )
+        if phase != current {
+            let before = SyncStatus(
+                phase: current, observedRevision: row["observed_revision"], message: row["status_message"],
+                conditions: try JSONCoding.decode([StatusCondition].self, from: row["conditions"])
+            )
+            let after = SyncStatus(phase: phase, observedRevision: observed, message: status.message, conditions: status.conditions)
+            try scope.log(.status, kind, id, before: try JSONCoding.encode(before), after: try JSONCoding.encode(after))
+        }
+        return phase
     }
 
     /// Removes a `deleting` object once its OVN rows are gone (router and node gateways also

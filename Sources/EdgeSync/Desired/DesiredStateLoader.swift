@@ -34,14 +34,40 @@ struct DesiredStateLoader: Sendable {
     }
 
     /// The objects waiting for the reconciler (pending, error, deleting) and what they refer to.
+    /// A full first page of them (a bulk create, a backlog) is loaded by listing instead.
     func loadUnsynced(pageSize: Int = 1000) throws -> DesiredState {
         var state = DesiredState()
         var after: Int64 = 0
         while true {
             let items = try store.sync.pending(kinds: DesiredState.syncedKinds, afterChangeSeq: after, limit: pageSize)
+            if after == 0 && items.count == pageSize { return try loadUnsyncedByListing() }
             for item in items { try load(ObjectKey(kind: item.kind, id: item.id), into: &state) }
             guard items.count == pageSize, let last = items.last else { break }
             after = last.changeSeq
+        }
+        return state
+    }
+
+    /// Many waiting objects: every kind's non-ready objects by listing, and every network and
+    /// EIP they may refer to (~25 µs an object), instead of one read per object and per
+    /// reference (~150 µs each: 10,000 bulk-created FIPs took ~3 s to load one by one).
+    func loadUnsyncedByListing() throws -> DesiredState {
+        var state = DesiredState()
+        state.networks = try all(store.networks)
+        state.eips = try all(store.eips)
+        for phase in SyncPhase.allCases where phase != .ready {
+            state.gateways.merge(try all(store.routerGateways, phase: phase)) { $1 }
+            state.nodeGateways.merge(try all(store.nodeGateways, phase: phase)) { $1 }
+            state.fips.merge(try all(store.fips, phase: phase)) { $1 }
+            state.snats.merge(try all(store.snatRules, phase: phase)) { $1 }
+            state.dnats.merge(try all(store.dnatRules, phase: phase)) { $1 }
+            state.mirrors.merge(try all(store.mirrors, phase: phase)) { $1 }
+        }
+        for kind in DesiredState.syncedKinds {
+            for id in ids(kind, in: state) {
+                let key = ObjectKey(kind: kind, id: id)
+                if let header = state.header(key), header.status.phase != .ready { state.targets.insert(key) }
+            }
         }
         return state
     }
@@ -98,11 +124,11 @@ struct DesiredStateLoader: Sendable {
         state.networks[id] = network
     }
 
-    private func all<Spec: ResourceSpec>(_ repository: Repository<Spec>) throws -> [UUID: Resource<Spec>] {
+    private func all<Spec: ResourceSpec>(_ repository: Repository<Spec>, phase: SyncPhase? = nil) throws -> [UUID: Resource<Spec>] {
         var out: [UUID: Resource<Spec>] = [:]
         var token: String? = nil
         repeat {
-            let page = try repository.list(ListQuery(limit: ListQuery.maximumLimit, pageToken: token))
+            let page = try repository.list(ListQuery(phase: phase, limit: ListQuery.maximumLimit, pageToken: token))
             for item in page.items { out[item.id] = item }
             token = page.nextPageToken
         } while token != nil

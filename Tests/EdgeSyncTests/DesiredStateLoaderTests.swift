@@ -1,0 +1,39 @@
+import EdgeCore
+import EdgeStore
+import Foundation
+import Testing
+import TestSupport
+@testable import EdgeSync
+
+/// Many waiting objects are loaded by listing; what comes out is what one read per object gives.
+@Suite struct DesiredStateLoaderTests {
+    @Test func aBacklogLoadsByListingTheSameObjectsAsOneByOne() throws {
+        let folder = try TemporaryDirectory(prefix: "loader")
+        defer { folder.remove() }
+        let store = try Store.open(dataDirectory: folder.path)
+        defer { try? store.close() }
+        try store.migrate()
+        let network = try Topology.network(store)
+        var ready: [UUID] = []
+        for index in 0..<1200 {
+            let eip = try Topology.eip(store, "172.19.\(10 + index / 250).\(1 + index % 250)")
+            let fip = try store.fips.create(ResourceInput(spec: FloatingIPSpec(eip: .id(eip.id), router: "vpc1",
+                                                                              internalIP: IPAddress("10.1.\(index / 250).\(1 + index % 250)")!)), context: .system)
+            if index % 10 == 0 { ready.append(fip.id) }
+        }
+        for id in ready { try store.sync.setStatus(.floatingIP, id: id, status: SyncStatus(phase: .ready, observedRevision: 1)) }
+
+        let loader = DesiredStateLoader(store: store)
+        let listed = try loader.loadUnsynced(pageSize: 1000) // a full first page (1,081 waiting): listing
+        let oneByOne = try loader.loadUnsynced(pageSize: 5000) // one read per object
+        #expect(listed.targets.count == 1200 - ready.count + 1) // more than a page: listing // the pending FIPs and the network
+        #expect(listed.targets == oneByOne.targets)
+        #expect(listed.targets.contains(ObjectKey(kind: .externalNetwork, id: network.id)))
+        #expect(!listed.isComplete)
+        for key in listed.targets where key.kind == .floatingIP {
+            let fip = try #require(listed.fips[key.id])
+            #expect(fip == oneByOne.fips[key.id])
+            #expect(listed.eips[fip.spec.eip.id!] == oneByOne.eips[fip.spec.eip.id!])
+        }
+    }
+}
