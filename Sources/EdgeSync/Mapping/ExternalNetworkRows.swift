@@ -2,8 +2,9 @@ import EdgeCore
 import Foundation
 import OVSDB
 
-/// An external network references an existing `Logical_Switch` by name, or — when the spec
-/// names none — creates and owns one under the network's name (uuid = the network's id).
+/// An external network references an existing `Logical_Switch` by name (one ovn-edge does not
+/// manage), or — when the spec names none — creates and owns one under the network's name
+/// (uuid = the network's id).
 /// With `localnet_network`, a `localnet` port `ln-<switch>` (`addresses=unknown`,
 /// `options:network_name`) joins the switch to the physical network.
 enum ExternalNetworkRows {
@@ -17,6 +18,11 @@ enum ExternalNetworkRows {
         if network.spec.logicalSwitch != nil {
             switch view.logicalSwitch(switchName) {
             case .failure(let problem): return .failure(problem)
+            case .success(let row) where view.managedByAnother(row, than: key):
+                // Deleting that network deletes the switch, and OVSDB then drops every port on
+                // it — ours included.
+                return .failure(.conflict(table: "Logical_Switch", uuid: row.uuid,
+                                          detail: "switch \(switchName) is the switch of another ovn-edge network (\(view.ownerDescription(of: row))) and goes with it; name a switch ovn-edge does not manage"))
             case .success(let row): switchUUID = row.uuid
             }
         } else {
