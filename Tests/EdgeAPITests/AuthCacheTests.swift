@@ -3,8 +3,8 @@ import EdgeStore
 import Foundation
 import Testing
 
-/// Authenticated principals are cached; revocations must still win: at once when this process
-/// writes them, within the cache's second when another process does (`ovn-edge token revoke`).
+/// Authenticated principals are cached; revocations must still win, whether this process writes
+/// them or another one does (`ovn-edge token revoke`).
 @Suite struct AuthCacheTests {
     @Test func aRevocationByThisProcessIsSeenByTheNextRequest() async throws {
         try await APIFixture.run(options: APIOptions(authentication: true)) { api in
@@ -16,7 +16,7 @@ import Testing
         }
     }
 
-    @Test func aRevocationByAnotherProcessIsSeenWithinASecond() async throws {
+    @Test func aRevocationByAnotherProcessIsSeenByTheNextRequest() async throws {
         try await APIFixture.run(options: APIOptions(authentication: true)) { api in
             let (record, bearer) = try TokenIssuer.issue(api.store, role: .viewer, project: nil, name: "v")
             let headers = ["Authorization": "Bearer \(bearer)"]
@@ -25,7 +25,6 @@ import Testing
             let other = try Store.open(path: api.store.path)
             try other.tokens.revoke(record.id)
             try other.close()
-            try await Task.sleep(for: .milliseconds(1100))
             #expect(try await api.get("/v1/eips", headers: headers).code == "token-revoked")
         }
     }

@@ -4,15 +4,14 @@ import Foundation
 /// Bearer values that authenticated recently → their principal, for `ttl`.
 ///
 /// Without it every request to a protected route read the token row from SQLite and hashed the
-/// secret. An entry also belongs to one store write generation, like `ResourceReadCache`: a
-/// revocation written by this process invalidates it at once. `ovn-edge token revoke` writes
-/// from another process, which this one cannot observe, so entries expire after `ttl` too: such
-/// a revocation takes effect within `ttl`. Only successes are kept; an unknown, malformed or
-/// revoked token is checked against the database every time.
+/// secret. An entry is valid while the `TokenStateStamp` it was read under is unchanged (no
+/// write by this process, none to the database file by another, such as `ovn-edge token
+/// revoke`) and for at most `ttl`. Only successes are kept; an unknown, malformed or revoked
+/// token is checked against the database every time.
 final class PrincipalCache: @unchecked Sendable {
     // Safe: `entries` is only touched while holding `lock`.
     private let lock = NSLock()
-    private var entries: [String: (principal: Principal, generation: UInt64, expires: UInt64)] = [:]
+    private var entries: [String: (principal: Principal, stamp: TokenStateStamp, expires: UInt64)] = [:]
     let ttl: Duration
     let capacity: Int
 
@@ -21,11 +20,11 @@ final class PrincipalCache: @unchecked Sendable {
         self.capacity = capacity
     }
 
-    func principal(for bearer: String, generation: UInt64) -> Principal? {
+    func principal(for bearer: String, stamp: TokenStateStamp) -> Principal? {
         let now = DispatchTime.now().uptimeNanoseconds
         return lock.withLock {
             guard let entry = entries[bearer] else { return nil }
-            guard entry.expires > now, entry.generation == generation else {
+            guard entry.expires > now, entry.stamp == stamp else {
                 entries[bearer] = nil
                 return nil
             }
@@ -33,13 +32,13 @@ final class PrincipalCache: @unchecked Sendable {
         }
     }
 
-    /// `generation` is the store's write generation read before the token was looked up.
-    func store(_ principal: Principal, for bearer: String, generation: UInt64) {
+    /// `stamp` was taken before the token was looked up.
+    func store(_ principal: Principal, for bearer: String, stamp: TokenStateStamp) {
         let (seconds, attoseconds) = ttl.components
         let expires = DispatchTime.now().uptimeNanoseconds + UInt64(seconds) * 1_000_000_000 + UInt64(attoseconds / 1_000_000_000)
         lock.withLock {
             if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
-            entries[bearer] = (principal, generation, expires)
+            entries[bearer] = (principal, stamp, expires)
         }
     }
 }

@@ -1,0 +1,34 @@
+import EdgeStore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What must be unchanged for a cached principal to stay valid: this process's store write
+/// generation, and the database's WAL file as `stat` sees it. Every commit — also one by
+/// `ovn-edge token revoke` in another process — appends to the WAL (or rewrites it after a
+/// checkpoint), which moves its size or modification time, so a revocation from outside is
+/// seen by the next request; the cache's one-second lifetime bounds the rare change `stat`
+/// cannot tell apart (a rewrite of the same size within one timestamp tick).
+struct TokenStateStamp: Equatable {
+    let generation: UInt64
+    let walSize: Int64
+    let walSeconds: Int
+    let walNanoseconds: Int
+    let walInode: UInt64
+
+    init(store: Store) {
+        generation = store.writeGeneration
+        var info = stat()
+        if stat(store.path + "-wal", &info) == 0 {
+            walSize = Int64(info.st_size)
+            walSeconds = Int(info.st_mtim.tv_sec)
+            walNanoseconds = Int(info.st_mtim.tv_nsec)
+            walInode = UInt64(info.st_ino)
+        } else {
+            walSize = -1
+            walSeconds = 0
+            walNanoseconds = 0
+            walInode = 0
+        }
+    }
+}
