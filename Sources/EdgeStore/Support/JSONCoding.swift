@@ -3,6 +3,12 @@ import Foundation
 /// JSON for snapshot and list columns: sorted keys, RFC 3339 UTC dates with milliseconds.
 enum JSONCoding {
     static func encode<T: Encodable>(_ value: T) throws -> String {
+        if let fast = try SnapshotEncoder.encode(value) { return fast }
+        return try foundationEncode(value)
+    }
+
+    /// What `SnapshotEncoder` reproduces (and falls back to).
+    static func foundationEncode<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in
