@@ -1,8 +1,15 @@
+import Dispatch
 import HTTPServer
 
 /// One structured log line per request (info; debug for the open operational routes), carrying
 /// the request id, the actor once known, method, route, status and duration.
+///
+/// Lines are written on a serial queue of their own, in request order: the handler (an inline
+/// one runs on a connection's I/O queue) never waits for the log's lock or a `write` to the
+/// log file, which stalled other connections' requests.
 struct AccessLogMiddleware: Middleware {
+    static let writer = DispatchQueue(label: "ovn-edge.access-log")
+
     func handle(_ request: Request, context: RequestContext, next: Handler) async throws -> Response {
         let clock = ContinuousClock()
         let start = clock.now
@@ -10,11 +17,14 @@ struct AccessLogMiddleware: Middleware {
         let elapsed = clock.now - start
         let route = context.routePattern ?? "unmatched"
         let level: Logger.Level = Access.openPaths.contains(route) ? .debug : .info
-        context.logger.log(level: level, "request", metadata: [
+        let logger = context.logger
+        guard logger.logLevel <= level else { return response }
+        let metadata: Logger.Metadata = [
             "method": .string(request.method.rawValue), "path": .string(request.path), "route": .string(route),
             "status": .stringConvertible(response.status.code), "ms": .string(Self.milliseconds(elapsed)),
             "remote": .string(context.remoteAddress),
-        ])
+        ]
+        Self.writer.async { logger.log(level: level, "request", metadata: metadata) }
         return response
     }
 
