@@ -16,6 +16,9 @@ struct NBView: Sendable, Equatable {
         "Logical_Switch", "Logical_Switch_Port", "Logical_Router_Port", "Gateway_Chassis",
         "Logical_Router_Static_Route", "NAT", "Load_Balancer", "Mirror",
     ]
+    /// Monitored but never read by planning: not kept (NB_Global changes with every northd and
+    /// chassis acknowledgement).
+    static let ignoredTables: Set<String> = ["NB_Global"]
     static let namedTables: Set<String> = ["Logical_Router", "Logical_Switch", "Logical_Switch_Port", "Logical_Router_Port", "Mirror", "Gateway_Chassis"]
     /// Per parent table, the set columns ovn-edge links its rows into (`RowReference.managedColumns`).
     static let managedColumns: [String: [String]] = Dictionary(grouping: RowReference.managedColumns, by: \.table)
@@ -44,7 +47,7 @@ struct NBView: Sendable, Equatable {
 
     init(snapshot: CacheSnapshot, ownership: OwnershipScope) {
         var tables: [String: [UUID: Row]] = [:]
-        for (name, table) in snapshot.tables { tables[name] = table.rows }
+        for (name, table) in snapshot.tables where !Self.ignoredTables.contains(name) { tables[name] = table.rows }
         self.init(tables: tables, ownership: ownership)
     }
 

@@ -16,7 +16,8 @@ struct ChangeFeed: Sendable {
         var drift: Bool
     }
 
-    /// Rows held at most before the feed gives up (a loop stuck for long, a huge resync).
+    /// Rows held at most before the feed gives up (a loop stuck for long, a huge resync); an
+    /// entry counts as one row more, so updates without relevant rows cannot pile up either.
     static let limit = 500_000
 
     private var entries: [Entry] = []
@@ -34,9 +35,9 @@ struct ChangeFeed: Sendable {
     mutating func append(_ entry: Entry) {
         // Once incomplete, the loop rebuilds from a snapshot anyway: holding more is useless.
         guard tracking, complete else { return }
-        guard rows + entry.changes.count <= Self.limit else { drop(); return }
+        guard rows + entry.changes.count + 1 <= Self.limit else { drop(); return }
         entries.append(entry)
-        rows += entry.changes.count
+        rows += entry.changes.count + 1
     }
 
     /// What arrived since the last drain, and whether it is all of it.

@@ -77,12 +77,13 @@ public final class Reconciler: Sendable {
         clientBox.update { $0 = client }
         let events = client.events()
         let callback = client.cache.onChange { [writing, wake, feed] update in
-            // NB_Global moves with northd's bookkeeping; it says nothing about our rows.
-            let relevant = update.changes.contains(where: { $0.table != "NB_Global" })
-            let drift = relevant && writing.update({ $0.isDrift() })
+            // NB_Global moves with northd's and the chassis' bookkeeping; it says nothing about
+            // our rows, and the kept view leaves it out (`NBView.ignoredTables`).
+            let changes = update.changes.filter { !NBView.ignoredTables.contains($0.table) }
+            let drift = !changes.isEmpty && writing.update({ $0.isDrift() })
             // Every update goes to the feed (its generations must stay consecutive), before the
             // wake-up, so the woken loop finds it.
-            feed.update { $0.append(ChangeFeed.Entry(generation: update.generation, cause: update.cause, changes: update.changes, drift: drift)) }
+            feed.update { $0.append(ChangeFeed.Entry(generation: update.generation, cause: update.cause, changes: changes, drift: drift)) }
             if drift { wake.raise(.drift) }
         }
         client.start()

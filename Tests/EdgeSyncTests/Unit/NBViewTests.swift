@@ -114,4 +114,15 @@ import Testing
         #expect(view.owned(tag: "fip/x").isEmpty)
         #expect(view == NBView(tables: ["Logical_Router": [router: Row(uuid: router, columns: ["name": "vpc1", "nat": .emptySet])], "NAT": [:]]))
     }
+
+    @Test func nbGlobalIsLeftOutOfTheView() {
+        var global = TableSnapshot(name: "NB_Global", indexesName: false)
+        global.set(Row(uuid: UUID(), columns: ["nb_cfg": 7]))
+        var nats = TableSnapshot(name: "NAT", indexesName: false)
+        let nat = Row(uuid: UUID(), columns: ["type": "snat", "logical_ip": "10.0.0.0/24", "external_ip": "172.16.0.1"])
+        nats.set(nat)
+        var snapshot = CacheSnapshot()
+        snapshot.tables = ["NB_Global": global, "NAT": nats]
+        #expect(NBView(snapshot: snapshot, ownership: .unscoped) == NBView(tables: ["NAT": [nat.uuid: nat]]))
+    }
 }
