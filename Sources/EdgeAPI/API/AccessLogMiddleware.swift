@@ -17,14 +17,14 @@ struct AccessLogMiddleware: Middleware {
         let elapsed = clock.now - start
         let route = context.routePattern ?? "unmatched"
         let level: Logger.Level = Access.openPaths.contains(route) ? .debug : .info
-        let logger = context.logger
-        guard logger.logLevel <= level else { return response }
+        guard context.logLevel <= level else { return response }
         let metadata: Logger.Metadata = [
             "method": .string(request.method.rawValue), "path": .string(request.path), "route": .string(route),
             "status": .stringConvertible(response.status.code), "ms": .string(Self.milliseconds(elapsed)),
             "remote": .string(context.remoteAddress),
         ]
-        Self.writer.async { logger.log(level: level, "request", metadata: metadata) }
+        // The request-id metadata is added to the logger there too, off the request's thread.
+        Self.writer.async { context.logger.log(level: level, "request", metadata: metadata) }
         return response
     }
 

@@ -10,9 +10,12 @@ struct AuthMiddleware: Middleware {
     let access: [String: Access]
 
     func handle(_ request: Request, context: RequestContext, next: Handler) async throws -> Response {
+        // Without authentication every caller is `Principal.local`, which is also what a context
+        // without a principal means (`APIEnvironment.principal`): nothing to look up or store.
+        guard let authenticator else { return try await next(request, context) }
         let routeAccess = access(of: request, context)
         var context = context
-        guard let authenticator, routeAccess != .open else {
+        guard routeAccess != .open else {
             context[PrincipalKey.self] = .local
             return try await next(request, context)
         }

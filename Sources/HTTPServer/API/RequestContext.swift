@@ -5,8 +5,20 @@ import Logging
 public struct RequestContext: Sendable {
     /// `X-Request-ID` of the request, or a generated one; echoed on the response.
     public let requestID: String
-    /// Logger with `request-id` metadata.
-    public var logger: Logger
+    /// Logger with `request-id` metadata. The metadata is added when the logger is read, not for
+    /// every request: a log handler may do real work per metadata change (swift-log's
+    /// `StreamLogHandler` re-renders all of it), ~6 % of a trivial request's CPU.
+    public var logger: Logger {
+        get {
+            var logger = baseLogger
+            logger[metadataKey: "request-id"] = .string(requestID)
+            return logger
+        }
+        set { baseLogger = newValue }
+    }
+    /// The level of `logger`, without building it: check it before logging on a hot path.
+    public var logLevel: Logger.Level { baseLogger.logLevel }
+    private var baseLogger: Logger
     /// Peer address as `ip:port` (`[ip]:port` for IPv6).
     public let remoteAddress: String
     public let isTLS: Bool
@@ -24,11 +36,10 @@ public struct RequestContext: Sendable {
     ) {
         self.storage = storage
         self.requestID = requestID
-        self.logger = logger
+        self.baseLogger = logger
         self.remoteAddress = remoteAddress
         self.isTLS = isTLS
         self.routePattern = routePattern
-        self.logger[metadataKey: "request-id"] = .string(requestID)
     }
 
     public subscript<Key: RequestContextKey>(key: Key.Type) -> Key.Value? {

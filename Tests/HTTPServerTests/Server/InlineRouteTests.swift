@@ -112,15 +112,54 @@ import Testing
         }
     }
 
+    /// Lets a handler wait until the test opens it (no timing involved).
+    final class Gate: @unchecked Sendable {
+        // Safe: `waiter` and `open` are only touched under `lock`.
+        private let lock = NSLock()
+        private var waiter: CheckedContinuation<Void, Never>?
+        private var opened = false
+
+        var isWaiting: Bool { lock.withLock { waiter != nil } }
+
+        func wait() async {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let resumeNow = lock.withLock {
+                    if opened { return true }
+                    waiter = continuation
+                    return false
+                }
+                if resumeNow { continuation.resume() }
+            }
+        }
+
+        func open() {
+            let waiting = lock.withLock {
+                opened = true
+                defer { waiter = nil }
+                return waiter
+            }
+            waiting?.resume()
+        }
+    }
+
     @Test func shutdownWhileAnInlineHandlerIsSuspendedAnswersWithClose() async throws {
-        let server = HTTPServer(configuration: .init(host: "127.0.0.1", port: 0), router: Self.router())
+        let gate = Gate()
+        var router = Self.router()
+        router.get("/gate", inline: true) { _, _ in
+            await gate.wait()
+            return .text("opened pool=\(Self.onHandlerPool())")
+        }
+        let server = HTTPServer(configuration: .init(host: "127.0.0.1", port: 0), router: router)
         try server.start()
         let client = try RawConnection(port: server.port)
-        try client.send("GET /suspend/300 HTTP/1.1\r\nHost: x\r\n\r\n")
-        try await Task.sleep(for: .milliseconds(100))
-        async let stopped: Void = server.shutdown(deadline: .seconds(5))
+        try client.send("GET /gate HTTP/1.1\r\nHost: x\r\n\r\n")
+        for _ in 0..<2000 where !gate.isWaiting { try await Task.sleep(for: .milliseconds(5)) }
+        #expect(gate.isWaiting)
+        async let stopped: Void = server.shutdown(deadline: .seconds(10))
+        for _ in 0..<2000 where !server.isShuttingDown { try await Task.sleep(for: .milliseconds(5)) }
+        gate.open()
         let response = try client.readResponse()
-        #expect(response.text == "suspended before=false after=true")
+        #expect(response.text == "opened pool=true")
         #expect(response.header("connection") == "close")
         #expect(client.waitForClose())
         await stopped
