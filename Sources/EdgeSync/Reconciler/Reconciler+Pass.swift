@@ -109,7 +109,8 @@ extension Reconciler {
 
     /// A transaction whose monitor updates are not drift.
     func transactAsOurs(_ client: OVSDBClient, _ transaction: Transaction) async throws -> TransactionReply {
-        writing.update { $0.open() }
+        let touched = WriteWindow.rows(changedBy: transaction.operations)
+        writing.update { $0.open(touching: touched) }
         defer { writing.update { $0.close() } }
         let clock = ContinuousClock()
         let start = clock.now

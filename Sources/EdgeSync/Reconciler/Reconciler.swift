@@ -80,7 +80,7 @@ public final class Reconciler: Sendable {
             // NB_Global moves with northd's and the chassis' bookkeeping; it says nothing about
             // our rows, and the kept view leaves it out (`NBView.ignoredTables`).
             let changes = update.changes.filter { !NBView.ignoredTables.contains($0.table) }
-            let drift = !changes.isEmpty && writing.update({ $0.isDrift() })
+            let drift = !changes.isEmpty && writing.update({ $0.isDrift(changes.map(\.uuid)) })
             // Every update goes to the feed (its generations must stay consecutive), before the
             // wake-up, so the woken loop finds it.
             feed.update { $0.append(ChangeFeed.Entry(generation: update.generation, cause: update.cause, changes: changes, drift: drift)) }

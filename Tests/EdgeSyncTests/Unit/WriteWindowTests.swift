@@ -1,3 +1,5 @@
+import Foundation
+import OVSDB
 import Testing
 @testable import EdgeSync
 
@@ -54,5 +56,44 @@ import Testing
         #expect(extra)
         let quiet = window.isDrift()
         #expect(quiet)
+    }
+}
+
+/// Which rows a transaction of ours can change decides too: another writer's update that
+/// arrives first is drift, not ours.
+@Suite struct RowAwareWriteWindowTests {
+    let nat = UUID(), router = UUID(), gone = UUID(), theirs = UUID()
+
+    @Test func anUpdateOutsideOurRowsIsDriftAndOursStillCounts() {
+        var window = WriteWindow()
+        window.open(touching: [nat, router])
+        let foreignFirst = window.isDrift([theirs])
+        let ours = window.isDrift([nat, router])
+        let extra = window.isDrift([nat])
+        window.close()
+        #expect(foreignFirst, "another writer's row is never ours")
+        #expect(!ours)
+        #expect(extra, "one update per transaction")
+    }
+
+    @Test func anUnknownTransactionFallsBackToCounting() {
+        var window = WriteWindow()
+        window.open(touching: [nat])
+        window.open(touching: nil)
+        let first = window.isDrift([theirs]), second = window.isDrift([theirs]), third = window.isDrift([nat])
+        #expect(!first && !second, "with one transaction that cannot say, any row may be ours")
+        #expect(third)
+    }
+
+    @Test func rowsOfOperations() {
+        let operations: [OVSDBOperation] = [
+            .insert(table: "NAT", row: ["external_ip": .string("172.19.0.11")], uuid: nat),
+            .mutate(table: "Logical_Router", where: [.uuid(router)], mutations: [.insert("nat", uuids: [nat]), .delete("nat", uuids: [gone])]),
+            .delete(table: "Load_Balancer", where: [.uuid(theirs)]),
+            .comment("ovn-edge"),
+        ]
+        #expect(WriteWindow.rows(changedBy: operations) == [nat, router, gone, theirs])
+        #expect(WriteWindow.rows(changedBy: [.delete(table: "NAT", where: [.equal("external_ip", .string("172.19.0.11"))])]) == nil)
+        #expect(WriteWindow.rows(changedBy: [.insert(table: "NAT", row: [:], uuidName: "n")]) == nil)
     }
 }
