@@ -25,7 +25,7 @@ struct AuthMiddleware: Middleware {
                 throw AuthFailure.forbidden(role: principal.role, needed: needed)
             }
             context[PrincipalKey.self] = principal
-            context.logger[metadataKey: "actor"] = .string(principal.name)
+            context.addLoggerMetadata("actor", .string(principal.name))
         } catch let failure as AuthFailure {
             var response = Response.problem(failure.problem, request: request, context: context)
             if let challenge = failure.challenge { response.headerFields[.wwwAuthenticate] = challenge }

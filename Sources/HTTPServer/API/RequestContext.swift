@@ -11,14 +11,28 @@ public struct RequestContext: Sendable {
     public var logger: Logger {
         get {
             var logger = baseLogger
-            logger[metadataKey: "request-id"] = .string(requestID)
+            var metadata = logger.handler.metadata
+            metadata["request-id"] = .string(requestID)
+            for (key, value) in addedMetadata { metadata[key] = value }
+            // One assignment: one re-render in handlers that render on every change.
+            logger.handler.metadata = metadata
             return logger
         }
-        set { baseLogger = newValue }
+        set {
+            baseLogger = newValue
+            addedMetadata = []
+        }
     }
     /// The level of `logger`, without building it: check it before logging on a hot path.
     public var logLevel: Logger.Level { baseLogger.logLevel }
     private var baseLogger: Logger
+    private var addedMetadata: [(String, Logger.MetadataValue)] = []
+
+    /// Adds metadata to `logger` without building it now (middleware adds the actor to every
+    /// request; most requests never log anything but the access line).
+    public mutating func addLoggerMetadata(_ key: String, _ value: Logger.MetadataValue) {
+        addedMetadata.append((key, value))
+    }
     /// Peer address as `ip:port` (`[ip]:port` for IPv6).
     public let remoteAddress: String
     public let isTLS: Bool

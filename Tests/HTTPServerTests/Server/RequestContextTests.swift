@@ -16,5 +16,9 @@ import Testing
         #expect(context.logger[metadataKey: "request-id"] == .string("rid-1"))
         context.logger.logLevel = .debug
         #expect(context.logLevel == .debug)
+        context.addLoggerMetadata("route", .string("/x"))
+        #expect(context.logger[metadataKey: "route"] == .string("/x"))
+        #expect(context.logger[metadataKey: "actor"] == .string("alice"))
+        #expect(context.logger[metadataKey: "request-id"] == .string("rid-1"))
     }
 }
