@@ -72,6 +72,26 @@ import Testing
         }
     }
 
+    /// Another process on the same database file (a `serve` replica, `ovn-edge` commands) has
+    /// its own store and write generation; its commits must be seen too. A second `Store` on
+    /// the file is such a writer: its own connections, its own generation.
+    @Test func aWriteByAnotherProcessOnTheFileIsSeen() async throws {
+        try await APIFixture.run { api in
+            try await api.network()
+            let eip = try await api.eip(["name": "pub"])
+            let path = "/v1/eips/\(try #require(eip["id"] as? String))"
+            #expect(try await read(api, path)["name"] as? String == "pub")
+            let replica = try Store.open(path: api.store.path)
+            defer { try? replica.close() }
+            for round in 1...3 {
+                _ = try replica.eips.update(.id(UUID(uuidString: path.components(separatedBy: "/").last!)!), context: .system) {
+                    $0.labels = ["round": "\(round)"]
+                }
+                #expect(try await read(api, path)["labels"] as? [String: String] == ["round": "\(round)"], "round \(round)")
+            }
+        }
+    }
+
     @Test func projectScopeAndETagsStillApplyToCachedAnswers() async throws {
         try await APIFixture.run(options: APIOptions(authentication: true)) { api in
             let admin = try api.token(.admin)

@@ -13,7 +13,7 @@ struct Authenticator: Sendable {
         let parts = header.split(separator: " ", maxSplits: 1)
         guard parts.count == 2, parts[0].lowercased() == "bearer" else { throw AuthFailure.missing }
         let bearer = parts[1].trimmingCharacters(in: .whitespaces)
-        let stamp = TokenStateStamp(store: store)
+        let stamp = DatabaseStamp(store: store)
         if let known = cache.principal(for: bearer, stamp: stamp) { return known }
         guard let secret = TokenSecret(bearer: bearer),
               let record = try store.tokens.find(id: secret.id), secret.matches(storedHash: record.secretHash),

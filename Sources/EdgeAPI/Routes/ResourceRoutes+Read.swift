@@ -20,18 +20,18 @@ extension ResourceRoutes {
         return Response(status: .ok, headerFields: fields, body: .bytes(encoded.body))
     }
 
-    /// The object named by `text` (id or name) as the API writes it, cached per store write
-    /// generation under the text as sent (parsing an id is only needed on a miss).
+    /// The object named by `text` (id or name) as the API writes it, cached per database state
+    /// under the text as sent (parsing an id is only needed on a miss).
     func encodedResource(_ text: String) throws -> ResourceReadCache.Entry {
         let key = W.kind.rawValue + " " + text
-        // Read before the database: a write finishing after this point leaves the entry stale
-        // under an old generation, never fresh-looking under the new one.
-        let generation = environment.store.writeGeneration
-        if let hit = environment.readCache.entry(key, generation: generation) { return hit }
+        // Taken before the database read: a write finishing after this point leaves the entry
+        // stale under an old stamp, never fresh-looking under the new one.
+        let stamp = DatabaseStamp(store: environment.store)
+        if let hit = environment.readCache.entry(key, stamp: stamp) { return hit }
         let resource = try repository.get(ResourceReference(text))
         let body = JSONWriter.bytes(try ResourceEncoding.encode(resource, as: W.self, WireLookup(store: environment.store)))
         let entry = ResourceReadCache.Entry(project: resource.metadata.project, tag: EntityTag.of(resource), body: body)
-        environment.readCache.store(entry, for: key, generation: generation)
+        environment.readCache.store(entry, for: key, stamp: stamp)
         return entry
     }
 }

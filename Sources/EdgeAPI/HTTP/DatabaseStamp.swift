@@ -3,13 +3,13 @@ import EdgeStore
 import Glibc
 #endif
 
-/// What must be unchanged for a cached principal to stay valid: this process's store write
-/// generation, and the database's WAL file as `stat` sees it. Every commit — also one by
-/// `ovn-edge token revoke` in another process — appends to the WAL (or rewrites it after a
-/// checkpoint), which moves its size or modification time, so a revocation from outside is
-/// seen by the next request; the cache's one-second lifetime bounds the rare change `stat`
-/// cannot tell apart (a rewrite of the same size within one timestamp tick).
-struct TokenStateStamp: Equatable {
+/// What must be unchanged for a cached answer (a principal, an encoded GET) to stay valid: this
+/// process's store write generation, and the database's WAL file as `stat` sees it. Every
+/// commit — also one by another process on the same file (`ovn-edge token revoke`, another
+/// `serve` replica) — appends to the WAL (or rewrites it after a checkpoint), which moves its
+/// size or modification time, so such a write is seen by the next request. (A rewrite of the
+/// same size within one timestamp tick is the rare change `stat` cannot tell apart.)
+struct DatabaseStamp: Equatable, Sendable {
     let generation: UInt64
     let walSize: Int64
     let walSeconds: Int
