@@ -91,7 +91,7 @@ let package = Package(
         .testTarget(name: "IntegrationTests", dependencies: ["OVNSandbox", "TestSupport"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
         .testTarget(name: "OVSDBTests", dependencies: ["OVSDB", "TestSupport"]),
-        .testTarget(name: "EdgeCoreTests", dependencies: ["EdgeCore"]),
+        .testTarget(name: "EdgeCoreTests", dependencies: ["EdgeCore", "TestSupport"]),
         .testTarget(name: "EdgeStoreTests", dependencies: ["EdgeStore", "EdgeCore", "TestSupport"]),
     ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import EdgeAPI
 @testable import EdgeStore
@@ -6,18 +7,6 @@ import Testing
 /// `RFC3339` formats and parses with integer arithmetic; Foundation's ISO8601DateFormatter is the
 /// reference it must agree with.
 @Suite struct RFC3339Tests {
-    /// Reproducible random numbers (SplitMix64).
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static func foundationFormat(_ date: Date) -> String {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
@@ -56,7 +45,7 @@ import Testing
     }
 
     @Test func formatsLikeFoundationOverRandomDates() {
-        var random = Generator(state: 20_261_121)
+        var random = SeededGenerator(seed: 20_261_121)
         var samples = (0..<20_000).map { _ in Int64.random(in: Self.range, using: &random) }
         // Around every leap day and year boundary from 1970 to 2099.
         for year in 1970...2099 {
@@ -78,7 +67,7 @@ import Testing
     /// Sub-millisecond values print the nearest millisecond, also just below a whole one (the
     /// Double of a stored time may sit an ulp below: rounding down printed .613 for .614).
     @Test func roundsToTheNearestMillisecond() {
-        var random = Generator(state: 7)
+        var random = SeededGenerator(seed: 7)
         for _ in 0..<5_000 {
             let milliseconds = Int64.random(in: Self.range, using: &random)
             let exact = Self.stored(milliseconds).timeIntervalSince1970
@@ -93,7 +82,7 @@ import Testing
 
     /// What the store keeps (`StoreTime`) is what the API prints, for raw clock readings too.
     @Test func printsWhatTheStoreKeeps() {
-        var random = Generator(state: 11)
+        var random = SeededGenerator(seed: 11)
         for _ in 0..<20_000 {
             let raw = Date(timeIntervalSince1970: Double.random(in: 0...4_102_444_799.999, using: &random))
             let truncated = StoreTime.truncate(raw)
@@ -105,7 +94,7 @@ import Testing
     }
 
     @Test func parsesLikeFoundationOverRandomDates() {
-        var random = Generator(state: 3)
+        var random = SeededGenerator(seed: 3)
         let offsets = ["Z", "+00:00", "+05:30", "-08:00", "+14:00", "-11:59"]
         for index in 0..<5_000 {
             let milliseconds = Int64.random(in: Self.range, using: &random)

@@ -1,5 +1,6 @@
 import EdgeCore
 import Foundation
+import TestSupport
 import Testing
 
 @Suite struct AddressPoolTests {

@@ -1,4 +1,5 @@
 import EdgeCore
+import TestSupport
 import Testing
 
 /// The interval set against a plain `Set` model, on a small address window so every address can

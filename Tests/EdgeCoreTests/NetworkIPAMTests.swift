@@ -1,4 +1,5 @@
 import EdgeCore
+import TestSupport
 import Testing
 
 @Suite struct NetworkIPAMTests {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import EdgeSync
 @testable import OVSDB
@@ -6,22 +7,10 @@ import Testing
 /// The kept view: updated row by row, it must equal a view built afresh from the same rows,
 /// whatever the order and mix of inserts, updates, deletes and re-links.
 @Suite struct NBViewTests {
-    /// A small deterministic generator (SplitMix64), so a failure replays.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Random NB content over a few routers, NAT rows, load balancers, ports and mirrors, with
     /// colliding IPs, names and owner tags on purpose.
     struct World {
-        var random: Generator
+        var random: SeededGenerator
         var tables: [String: [UUID: Row]] = [:]
         let routers = (0..<2).map { _ in UUID() }
         let nats = (0..<24).map { _ in UUID() }
@@ -30,7 +19,7 @@ import Testing
         let mirrors = (0..<3).map { _ in UUID() }
         let tags = ["fip/\(UUID().uuidString.lowercased())", "snat-rule/\(UUID().uuidString.lowercased())", "junk"]
 
-        init(seed: UInt64) { random = Generator(state: seed) }
+        init(seed: UInt64) { random = SeededGenerator(seed: seed) }
 
         mutating func pick<T>(_ items: [T]) -> T { items[Int.random(in: 0..<items.count, using: &random)] }
         mutating func chance(_ percent: Int) -> Bool { Int.random(in: 0..<100, using: &random) < percent }
