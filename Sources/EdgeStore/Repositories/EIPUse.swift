@@ -57,4 +57,15 @@ enum GatewayEIP {
     static func owned(_ gateway: UUID, table: String, in db: Database) throws -> Bool {
         try Bool.fetchOne(db, sql: "SELECT eip_owned FROM \(table) WHERE id = ?", arguments: [gateway.text]) ?? false
     }
+
+    /// A gateway's row is about to go (`willRemove`): an EIP allocated for it is to go with it.
+    static func markForRelease(_ eip: UUID?, of gateway: UUID, table: String, in scope: WriteScope) throws {
+        if let eip, try owned(gateway, table: table, in: scope.db) { scope.ownedEIPs.insert(eip) }
+    }
+
+    /// After a gateway's row changed (`didWrite`): when it is gone, so is the EIP allocated for it.
+    static func releaseIfGone(_ eip: UUID?, gone: Bool, in scope: WriteScope) throws {
+        guard gone, let eip, scope.ownedEIPs.contains(eip) else { return }
+        _ = try EIPBehavior().delete(.id(eip), expectedRevision: nil, in: scope)
+    }
 }

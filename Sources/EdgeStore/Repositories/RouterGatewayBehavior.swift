@@ -46,13 +46,11 @@ struct RouterGatewayBehavior: RecordKindBehavior {
 
     func didWrite(old: RouterGateway?, new: RouterGateway?, in scope: WriteScope) throws {
         try BindingLog.record(old: old, new: new, eip: \.eip, in: scope)
-        if let old, new == nil, let eip = old.spec.eip?.id, scope.ownedEIPs.contains(eip) {
-            _ = try EIPBehavior().delete(.id(eip), expectedRevision: nil, in: scope)
-        }
+        try GatewayEIP.releaseIfGone(old?.spec.eip?.id, gone: old != nil && new == nil, in: scope)
     }
 
     func willRemove(_ existing: RouterGateway, in scope: WriteScope) throws {
-        if let eip = existing.spec.eip?.id, try Self.ownsEIP(existing.id, in: scope.db) { scope.ownedEIPs.insert(eip) }
+        try GatewayEIP.markForRelease(existing.spec.eip?.id, of: existing.id, table: RouterGatewayRecord.databaseTableName, in: scope)
     }
 
     static func ownsEIP(_ gateway: UUID, in db: Database) throws -> Bool {
