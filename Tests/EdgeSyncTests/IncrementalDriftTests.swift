@@ -66,14 +66,17 @@ import Glibc
         try await withOVN(.full) { sandbox in
             let fixture = try DriftAndConflictTests.prepared(sandbox)
             let (reconciler, _) = fixture.startReconciler(options: Self.options)
-            let fips = try await Self.readyFIPs(fixture, reconciler, ["172.19.0.41", "172.19.0.42"])
+            _ = try await Self.readyFIPs(fixture, reconciler, ["172.19.0.42"])
             let fullPass = reconciler.state.lastFullSyncAt
-            // The object leaves the store without the reconciler hearing of it (a restored or
-            // lost database): its NAT row is an orphan, found once it drifts.
-            _ = try fixture.store.fips.delete(.id(fips[0].id), context: .system)
-            #expect(try fixture.store.sync.purge(.floatingIP, id: fips[0].id))
-            let orphan = fips[0].id.uuidString.lowercased()
-            try fixture.nbctl("set", "NAT", orphan, "external_ids:note=edited")
+            // A row of ours whose object is not in the store (a restored or lost database) is an
+            // orphan, found once it drifts — here the drift is its arrival. (Deleting and purging
+            // a real FIP instead races with the reconciler, which may remove the row first.)
+            let ghost = UUID()
+            // `create` prints the new row's uuid.
+            let orphan = try fixture.nbctl("--", "--id=@n", "create", "NAT", "type=dnat_and_snat", "external_ip=172.19.0.41", "logical_ip=192.168.0.41",
+                                           "external_ids:ovn-edge\\:owner=\"fip/\(ghost.uuidString.lowercased())\"", try fixture.deploymentStamp(),
+                                           "--", "add", "Logical_Router", "vpc1", "nat", "@n").trimmingCharacters(in: .whitespacesAndNewlines)
+            #expect(UUID(uuidString: orphan) != nil, "\(orphan)")
             #expect(try await fixture.eventually { try fixture.count("NAT", "external_ip=172.19.0.41") == 0 })
             #expect(try fixture.count("NAT", "external_ip=172.19.0.42") == 1)
             #expect(!(try fixture.nbctl("--bare", "--columns=nat", "list", "Logical_Router", "vpc1").contains(orphan)))
