@@ -69,7 +69,7 @@ struct CommonColumns: Sendable {
     func metadata() throws -> ResourceMetadata {
         ResourceMetadata(
             id: try uuid(id), name: name, project: project,
-            labels: try JSONCoding.decode([String: String].self, from: labels),
+            labels: labels == "{}" ? [:] : try JSONCoding.decode([String: String].self, from: labels),
             revision: revision, createdAt: try date(createdAt), updatedAt: try date(updatedAt)
         )
     }
@@ -77,7 +77,7 @@ struct CommonColumns: Sendable {
     func status() throws -> SyncStatus {
         SyncStatus(
             phase: try parse(phase, as: SyncPhase.self, column: "phase"), observedRevision: observedRevision,
-            message: statusMessage, conditions: try JSONCoding.decode([StatusCondition].self, from: conditions)
+            message: statusMessage, conditions: conditions == "[]" ? [] : try JSONCoding.decode([StatusCondition].self, from: conditions)
         )
     }
 }

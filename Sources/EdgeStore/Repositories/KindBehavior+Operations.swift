@@ -10,13 +10,20 @@ extension KindBehavior {
     func fetch(_ reference: ResourceReference, in db: Database) throws -> (seq: Int64, resource: Resource<Spec>)? {
         // Cached statements: compiling the SELECT (and GRDB's authorizer while SQLite compiles)
         // was ~10 % of a GET's CPU (benchmarks/RESULTS.md).
-        let row: Row?
+        let statement: Statement
+        let argument: String
         switch reference {
-        case .id(let id): row = try Row.fetchOne(db.cachedStatement(sql: "\(selectSQL) WHERE t.id = ?"), arguments: [id.text])
-        case .name(let name): row = try Row.fetchOne(db.cachedStatement(sql: "\(selectSQL) WHERE t.name = ?"), arguments: [name])
+        case .id(let id): (statement, argument) = (try db.cachedStatement(sql: "\(selectSQL) WHERE t.id = ?"), id.text)
+        case .name(let name): (statement, argument) = (try db.cachedStatement(sql: "\(selectSQL) WHERE t.name = ?"), name)
         }
-        guard let row else { return nil }
-        return (row["seq"], try decode(row))
+        // Decoded from the cursor's row: a fetched (copied) row finds a column by name by
+        // lowercasing every column name (see `list`).
+        // The row lives as long as the cursor does: keep it until both are read.
+        let cursor = try Row.fetchCursor(statement, arguments: [argument])
+        guard let row = try cursor.next() else { return nil }
+        let found = (seq: row["seq"] as Int64, resource: try decode(row))
+        withExtendedLifetime(cursor) {}
+        return found
     }
 
     func require(_ reference: ResourceReference, in db: Database) throws -> (seq: Int64, resource: Resource<Spec>) {
@@ -139,13 +146,22 @@ extension KindBehavior {
             arguments += condition.arguments
         }
         let limit = PageToken.clamp(query.limit)
-        let rows = try Row.fetchAll(
+        // Each row is decoded where the cursor stands: GRDB's copied rows (`fetchAll`) look a
+        // column up by lowercasing every column name, which was a fifth of loading 10,000
+        // objects for the reconciler; the cursor's row has a name → index table.
+        let cursor = try Row.fetchCursor(
             db, sql: "\(selectSQL) WHERE \(conditions.joined(separator: " AND ")) ORDER BY t.seq LIMIT \(limit + 1)",
             arguments: arguments
         )
-        let items = try rows.prefix(limit).map(decode)
-        let next = rows.count > limit ? PageToken.make(table, after: rows[limit - 1]["seq"] as Int64) : nil
-        return Page(items: items, nextPageToken: next)
+        var items: [Resource<Spec>] = []
+        var lastSeq: Int64 = 0
+        var more = false
+        while let row = try cursor.next() {
+            guard items.count < limit else { more = true; break }
+            items.append(try decode(row))
+            lastSeq = row["seq"]
+        }
+        return Page(items: items, nextPageToken: more ? PageToken.make(table, after: lastSeq) : nil)
     }
 
     // MARK: - Helpers

@@ -52,11 +52,22 @@ public struct SyncQueue: Sendable {
         }
     }
 
+    /// `setStatuses` for a caller that must not hold a thread while the writer commits (the
+    /// reconciler reports one NB batch while the next ones are in flight).
+    @discardableResult
+    public func setStatuses(_ updates: [(kind: ResourceKind, id: UUID, status: SyncStatus)], context: ChangeContext = .reconciler) async throws -> [SyncPhase?] {
+        guard !updates.isEmpty else { return [] }
+        return try await store.write(context) { scope in
+            try updates.map { try writeStatus($0.kind, id: $0.id, status: $0.status, in: scope) }
+        }
+    }
+
+    /// Both statements are cached: compiling them (GRDB's authorizer runs while SQLite
+    /// compiles) was a quarter of a status write-back.
     private func writeStatus(_ kind: ResourceKind, id: UUID, status: SyncStatus, in scope: WriteScope) throws -> SyncPhase? {
         let table = TableNames.table(of: kind)
-        guard let row = try Row.fetchOne(scope.db, sql: "SELECT phase, revision, observed_revision, status_message, conditions FROM \(table) WHERE id = ?", arguments: [id.text]) else {
-            return nil
-        }
+        let select = try scope.db.cachedStatement(sql: "SELECT phase, revision, observed_revision, status_message, conditions FROM \(table) WHERE id = ?")
+        guard let row = try Row.fetchOne(select, arguments: [id.text]) else { return nil }
         let current = try parse(row["phase"], as: SyncPhase.self, column: "phase")
         let revision: Int64 = row["revision"]
         var phase = status.phase
@@ -69,17 +80,12 @@ public struct SyncQueue: Sendable {
         }
         let observed = min(status.observedRevision, revision)
         let conditions = try JSONCoding.encode(status.conditions)
-        try scope.db.execute(
-            sql: "UPDATE \(table) SET phase = ?, observed_revision = ?, status_message = ?, conditions = ? WHERE id = ?",
-            arguments: [phase.rawValue, observed, status.message, conditions, id.text]
-        )
+        try scope.db.cachedStatement(sql: "UPDATE \(table) SET phase = ?, observed_revision = ?, status_message = ?, conditions = ? WHERE id = ?")
+            .execute(arguments: [phase.rawValue, observed, status.message, conditions, id.text])
         if phase != current {
-            let before = SyncStatus(
-                phase: current, observedRevision: row["observed_revision"], message: row["status_message"],
-                conditions: try JSONCoding.decode([StatusCondition].self, from: row["conditions"])
-            )
-            let after = SyncStatus(phase: phase, observedRevision: observed, message: status.message, conditions: status.conditions)
-            try scope.log(.status, kind, id, before: try JSONCoding.encode(before), after: try JSONCoding.encode(after))
+            let before = try StatusSnapshot.json(phase: current, observedRevision: row["observed_revision"], message: row["status_message"], conditionsJSON: row["conditions"])
+            let after = try StatusSnapshot.json(phase: phase, observedRevision: observed, message: status.message, conditionsJSON: conditions)
+            try scope.log(.status, kind, id, before: before, after: after)
         }
         return phase
     }

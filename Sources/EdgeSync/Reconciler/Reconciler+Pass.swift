@@ -84,13 +84,33 @@ extension Reconciler {
             case .write: break
             }
         }
-        try reporter.report(done: done, failed: failed, desired: desired)
-        var failures = failed.count
+        try await reporter.report(done: done, failed: failed, desired: desired)
         let batches = BatchPacker.pack(plans, maxOperations: options.maxOperationsPerTransaction)
-        // Up to `transactionsInFlight` batches at once (they are independent within a tier): NB
-        // applies one while we encode the next and read the last one's update.
+        guard !batches.isEmpty else { return failed.count }
+        // Statuses go to the store beside the writes, not between them: reporting a batch
+        // (a store write) took longer than NB took to apply one, so waiting for it before the
+        // next send set the pace of a large pass (benchmarks/RESULTS.md).
+        let (outcomes, sink) = AsyncStream.makeStream(of: BatchWriter.Outcome.self)
+        async let reported: Void = report(outcomes, reporter: reporter, desired: desired)
+        do {
+            let failures = try await write(batches, writer: writer, to: sink)
+            sink.finish()
+            try await reported
+            return failed.count + failures
+        } catch {
+            sink.finish()
+            try? await reported // what was written before the error is still reported
+            throw error
+        }
+    }
+
+    /// Sends the batches, up to `transactionsInFlight` at once (they are independent within a
+    /// tier: NB applies one while we encode the next and read the last one's update); hands
+    /// every outcome to `sink` and returns how many objects failed.
+    private func write(_ batches: [[ObjectPlan]], writer: BatchWriter, to sink: AsyncStream<BatchWriter.Outcome>.Continuation) async throws -> Int {
         try await withThrowingTaskGroup(of: BatchWriter.Outcome.self) { group in
             var next = 0
+            var failures = 0
             func send() {
                 let batch = batches[next]
                 next += 1
@@ -100,11 +120,18 @@ extension Reconciler {
             for try await outcome in group {
                 if next < batches.count { send() }
                 for (plan, problem) in outcome.failed { logger.warning("\(plan.key): \(problem.message)") }
-                try reporter.report(done: outcome.succeeded, failed: outcome.failed, desired: desired)
                 failures += outcome.failed.count
+                sink.yield(outcome)
             }
+            return failures
         }
-        return failures
+    }
+
+    /// Writes the statuses of the outcomes as they come, one store write per outcome.
+    private func report(_ outcomes: AsyncStream<BatchWriter.Outcome>, reporter: StatusReporter, desired: DesiredState) async throws {
+        for await outcome in outcomes {
+            try await reporter.report(done: outcome.succeeded, failed: outcome.failed, desired: desired)
+        }
     }
 
     /// A transaction whose monitor updates are not drift.

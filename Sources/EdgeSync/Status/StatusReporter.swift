@@ -16,7 +16,7 @@ struct StatusReporter: Sendable {
     /// Returns how many statuses were written and how many objects purged. The statuses go to
     /// the store in one write transaction (a batch of 400 FIPs made 400 commits before).
     @discardableResult
-    func report(done: [ObjectPlan], failed: [(ObjectPlan, SyncProblem)], desired: DesiredState) throws -> (written: Int, purged: Int) {
+    func report(done: [ObjectPlan], failed: [(ObjectPlan, SyncProblem)], desired: DesiredState) async throws -> (written: Int, purged: Int) {
         var updates: [(kind: ResourceKind, id: UUID, status: SyncStatus)] = []
         var purged = 0
         for plan in done where !plan.orphan {
@@ -35,7 +35,7 @@ struct StatusReporter: Sendable {
                                     conditions: [condition(.false, reason: problem.reason, message: problem.message, previous: header.status)])
             if Self.changes(status, header.status) { updates.append((plan.key.kind, plan.key.id, status)) }
         }
-        let written = try store.sync.setStatuses(updates).filter { $0 != nil }.count
+        let written = try await store.sync.setStatuses(updates).filter { $0 != nil }.count
         if written + purged > 0 { signals.raise(.status) }
         return (written, purged)
     }
