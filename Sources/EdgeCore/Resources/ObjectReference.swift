@@ -12,5 +12,5 @@ public struct ObjectReference: Hashable, Sendable, Codable, CustomStringConverti
         self.name = name
     }
 
-    public var description: String { "\(kind.rawValue)/\(id.uuidString.lowercased())" }
+    public var description: String { "\(kind.rawValue)/\(id.lowercaseText)" }
 }

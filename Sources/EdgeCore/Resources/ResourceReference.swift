@@ -6,7 +6,7 @@ public enum ResourceReference: Hashable, Sendable, LosslessStringConvertible, Co
     case name(String)
 
     public init(_ text: String) {
-        if let id = UUID(uuidString: text) { self = .id(id) } else { self = .name(text) }
+        if let id = UUID(text: text) { self = .id(id) } else { self = .name(text) }
     }
 
     /// The id, once the store has resolved the reference (stored objects always hold ids).
@@ -16,7 +16,7 @@ public enum ResourceReference: Hashable, Sendable, LosslessStringConvertible, Co
 
     public var description: String {
         switch self {
-        case .id(let id): id.uuidString.lowercased()
+        case .id(let id): id.lowercaseText
         case .name(let name): name
         }
     }

@@ -39,14 +39,14 @@ struct CommonColumns: Sendable {
         id = resource.metadata.id.text
         name = resource.metadata.name
         project = resource.metadata.project
-        labels = try JSONCoding.encode(resource.metadata.labels)
+        labels = ResourceSnapshot.encode(resource.metadata.labels)
         revision = resource.metadata.revision
         createdAt = StoreTime.format(resource.metadata.createdAt)
         updatedAt = StoreTime.format(resource.metadata.updatedAt)
         phase = resource.status.phase.rawValue
         observedRevision = resource.status.observedRevision
         statusMessage = resource.status.message
-        conditions = try JSONCoding.encode(resource.status.conditions)
+        conditions = ResourceSnapshot.encode(resource.status.conditions)
         self.changeSeq = changeSeq
     }
 
@@ -88,7 +88,7 @@ func corrupt(_ column: String, _ value: String) -> StoreError {
 }
 
 func uuid(_ text: String, column: String = "id") throws -> UUID {
-    guard let id = UUID(uuidString: text) else { throw corrupt(column, text) }
+    guard let id = UUID(text: text) else { throw corrupt(column, text) }
     return id
 }
 

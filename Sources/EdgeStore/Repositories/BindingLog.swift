@@ -5,7 +5,11 @@ import Foundation
 enum BindingLog {
     static func record(oldEIP: UUID?, newEIP: UUID?, user: ObjectReference, in scope: WriteScope) throws {
         guard oldEIP != newEIP else { return }
-        let payload = try JSONCoding.encode(["by": user.description])
+        // What JSONCoding.encode(["by": …]) writes, without an encoder per binding.
+        var bytes = Array(#"{"by":"#.utf8)
+        SnapshotEncoder.Node.appendQuoted(user.description, to: &bytes)
+        bytes.append(UInt8(ascii: "}"))
+        let payload = String(decoding: bytes, as: UTF8.self)
         if let oldEIP { try scope.log(.unbind, .eip, oldEIP, before: payload, after: nil) }
         if let newEIP { try scope.log(.bind, .eip, newEIP, before: nil, after: payload) }
     }

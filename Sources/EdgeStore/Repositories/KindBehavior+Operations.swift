@@ -42,7 +42,7 @@ extension KindBehavior {
         )
         let status = syncsToOVN ? SyncStatus.pending : SyncStatus(phase: .ready, observedRevision: 1)
         let resource = Resource(metadata: metadata, spec: spec, status: status)
-        let changeSeq = try scope.log(createAction, kind, metadata.id, before: nil, after: try JSONCoding.encode(resource))
+        let changeSeq = try scope.log(createAction, kind, metadata.id, before: nil, after: try ResourceSnapshot.encode(resource))
         try mapConstraintErrors { try insert(resource, changeSeq: changeSeq, in: scope) }
         try didWrite(old: nil, new: resource, in: scope)
         return resource
@@ -78,7 +78,7 @@ extension KindBehavior {
         } else {
             updated.status.observedRevision = updated.metadata.revision
         }
-        let changeSeq = try scope.log(.update, kind, existing.id, before: try JSONCoding.encode(existing), after: try JSONCoding.encode(updated))
+        let changeSeq = try scope.log(.update, kind, existing.id, before: try ResourceSnapshot.encode(existing), after: try ResourceSnapshot.encode(updated))
         try mapConstraintErrors { try update(updated, seq: seq, changeSeq: changeSeq, in: scope) }
         try didWrite(old: existing, new: updated, in: scope)
         return updated
@@ -99,7 +99,7 @@ extension KindBehavior {
         var deleting = existing
         deleting.status.phase = .deleting
         deleting.metadata.updatedAt = scope.now
-        let changeSeq = try scope.log(.delete, kind, existing.id, before: try JSONCoding.encode(existing), after: try JSONCoding.encode(deleting))
+        let changeSeq = try scope.log(.delete, kind, existing.id, before: try ResourceSnapshot.encode(existing), after: try ResourceSnapshot.encode(deleting))
         try update(deleting, seq: seq, changeSeq: changeSeq, in: scope)
         return deleting
     }
@@ -167,7 +167,7 @@ extension KindBehavior {
     // MARK: - Helpers
 
     private func remove(_ existing: Resource<Spec>, action: ChangeAction, in scope: WriteScope) throws {
-        try scope.log(action, kind, existing.id, before: try JSONCoding.encode(existing), after: nil)
+        try scope.log(action, kind, existing.id, before: try ResourceSnapshot.encode(existing), after: nil)
         try willRemove(existing, in: scope)
         try scope.db.execute(sql: "DELETE FROM \(table) WHERE id = ?", arguments: [existing.id.text])
         try didWrite(old: existing, new: nil, in: scope)

@@ -65,7 +65,12 @@ extension RecordKindBehavior {
     func decode(_ row: Row) throws -> Resource<Spec> { try Record(row: row).resource() }
 
     func insert(_ resource: Resource<Spec>, changeSeq: Int64, in scope: WriteScope) throws {
-        try Record(resource, changeSeq: changeSeq).insert(scope.db)
+        let record = try Record(resource, changeSeq: changeSeq)
+        if let cached = record as? any CachedInsertRecord {
+            try cached.insertCached(scope.db)
+        } else {
+            try record.insert(scope.db)
+        }
     }
 
     func update(_ resource: Resource<Spec>, seq: Int64, changeSeq: Int64, in scope: WriteScope) throws {

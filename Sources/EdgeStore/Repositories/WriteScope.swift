@@ -15,6 +15,9 @@ final class WriteScope {
     var reshapedNetworks: Set<UUID> = []
     /// EIPs this transaction allocated on behalf of a router gateway.
     var ownedEIPs: Set<UUID> = []
+    /// `now` as stored, formatted once for every change-log row of the scope (a bulk create
+    /// writes two per object).
+    private(set) lazy var nowText = StoreTime.format(now)
 
     init(db: Database, now: Date, context: ChangeContext, ipam: IPAMRegistry) {
         self.db = db
@@ -31,7 +34,7 @@ final class WriteScope {
         try db.cachedStatement(sql: """
             INSERT INTO change_log (time, actor, request_id, action, object_kind, object_id, before, after)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [StoreTime.format(now), context.actor, context.requestID, action.rawValue, kind.rawValue, id.text, before, after])
+            """).execute(arguments: [nowText, context.actor, context.requestID, action.rawValue, kind.rawValue, id.text, before, after])
         return db.lastInsertedRowID
     }
 

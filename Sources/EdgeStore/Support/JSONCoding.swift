@@ -1,8 +1,12 @@
+import EdgeCore
 import Foundation
 
 /// JSON for snapshot and list columns: sorted keys, RFC 3339 UTC dates with milliseconds.
 enum JSONCoding {
     static func encode<T: Encodable>(_ value: T) throws -> String {
+        // Labels and conditions (every object's columns and snapshots) are written directly.
+        if let labels = value as? [String: String] { return ResourceSnapshot.encode(labels) }
+        if let conditions = value as? [StatusCondition] { return ResourceSnapshot.encode(conditions) }
         if let fast = try SnapshotEncoder.encode(value) { return fast }
         return try foundationEncode(value)
     }
@@ -19,6 +23,9 @@ enum JSONCoding {
     }
 
     static func decode<T: Decodable>(_ type: T.Type, from text: String) throws -> T {
+        // The stored form of no labels and no conditions (most rows): no JSONDecoder for them.
+        if text == "{}", let empty = [String: String]() as? T { return empty }
+        if text == "[]", let empty = [StatusCondition]() as? T { return empty }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .custom { decoder in
             let container = try decoder.singleValueContainer()

@@ -59,6 +59,9 @@ enum SnapshotEncoder {
                 value = .unsupported
                 return Node()
             }
+            // Unset first so `members` is the only reference: inserting then does not copy the
+            // whole dictionary for every key.
+            value = .unset
             let node = Node()
             members[key] = node
             value = .object(members)
@@ -98,6 +101,12 @@ enum SnapshotEncoder {
         static func quoted(_ text: String) -> [UInt8] {
             var out = [UInt8]()
             out.reserveCapacity(text.utf8.count + 2)
+            appendQuoted(text, to: &out)
+            return out
+        }
+
+        /// `text` as a JSON string, escaped the way `JSONEncoder` escapes (slashes left as they are).
+        static func appendQuoted(_ text: String, to out: inout [UInt8]) {
             out.append(UInt8(ascii: "\""))
             for byte in text.utf8 {
                 switch byte {
@@ -117,7 +126,6 @@ enum SnapshotEncoder {
                 }
             }
             out.append(UInt8(ascii: "\""))
-            return out
         }
     }
 
@@ -171,6 +179,7 @@ enum SnapshotEncoder {
         private func append() -> Node {
             let child = Node()
             if case .array(var items) = node.value {
+                node.value = .unset // `items` alone holds the storage: append without a copy
                 items.append(child)
                 node.value = .array(items)
             }

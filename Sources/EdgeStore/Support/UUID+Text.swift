@@ -1,7 +1,8 @@
+import EdgeCore
 import Foundation
 
 extension UUID {
     /// Lower-case text, as ids are stored and printed.
-    var text: String { uuidString.lowercased() }
+    var text: String { lowercaseText }
 }
 
