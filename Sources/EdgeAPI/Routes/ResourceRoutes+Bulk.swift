@@ -79,6 +79,8 @@ extension ResourceRoutes {
             }
         }
         let lookup = WireLookup(store: environment.store)
+        // One read for every EIP address the items show, not one per item.
+        try lookup.prefetchAddresses(current.compactMap { ProjectScope.eipReference($0.spec)?.id })
         let items = try current.map { try ResourceEncoding.encode($0, as: W.self, lookup) }
         return .json(.object([("items", .array(items))]), status: wait == nil || settled ? .created : .accepted)
     }

@@ -65,7 +65,7 @@ struct ResourceRoutes<W: ResourceWire> {
             environment.signals.raise(.desiredState)
             let (current, settled) = try await settle(created, wait: wait)
             var fields = HTTPFields()
-            fields[.location] = "\(W.path)/\(created.id.uuidString.lowercased())"
+            fields[.location] = "\(W.path)/\(created.id.lowercaseText)"
             return try respond(current ?? created, status: wait == nil || settled ? .created : .accepted, fields: fields)
         }
     }

@@ -6,7 +6,7 @@ enum ResourceEncoding {
     static func encode<W: ResourceWire>(_ resource: Resource<W.Spec>, as wire: W.Type, _ lookup: WireLookup) throws -> JSONValue {
         let metadata = resource.metadata
         var members: [(key: String, value: JSONValue)] = [
-            ("id", .string(metadata.id.uuidString.lowercased())),
+            ("id", .string(metadata.id.lowercaseText)),
             ("name", .string(metadata.name)),
             ("project", .string(metadata.project)),
             ("labels", .stringMap(metadata.labels)),
@@ -39,7 +39,7 @@ enum ResourceEncoding {
     static func objectReference(_ reference: ObjectReference) -> JSONValue {
         .object([
             ("kind", .string(reference.kind.rawValue)),
-            ("id", .string(reference.id.uuidString.lowercased())),
+            ("id", .string(reference.id.lowercaseText)),
             ("name", .string(reference.name)),
         ])
     }
@@ -48,7 +48,7 @@ enum ResourceEncoding {
     static func eipUser(_ user: EIPUser) -> JSONValue {
         .object([
             ("kind", .string(user.reference.kind.rawValue)),
-            ("id", .string(user.reference.id.uuidString.lowercased())),
+            ("id", .string(user.reference.id.lowercaseText)),
             ("name", .string(user.reference.name)),
             ("phase", .string(user.phase.rawValue)),
         ])
