@@ -30,4 +30,14 @@ import Testing
             #expect(UUID(text: candidate) == UUID(uuidString: candidate), "\(candidate)")
         }
     }
+
+    @Test func randomIDsAreVersion4AndDistinct() {
+        let ids = (0..<10_000).map { _ in UUID.random() }
+        #expect(Set(ids).count == ids.count)
+        for id in ids.prefix(1_000) {
+            let text = id.lowercaseText
+            #expect(text[text.index(text.startIndex, offsetBy: 14)] == "4")
+            #expect("89ab".contains(text[text.index(text.startIndex, offsetBy: 19)]))
+        }
+    }
 }

@@ -37,7 +37,7 @@ extension KindBehavior {
         try checkValid(input)
         let spec = try prepare(input, existing: nil, in: scope)
         let metadata = ResourceMetadata(
-            id: UUID(), name: input.name, project: input.project, labels: input.labels,
+            id: UUID.random(), name: input.name, project: input.project, labels: input.labels,
             revision: 1, createdAt: scope.now, updatedAt: scope.now
         )
         let status = syncsToOVN ? SyncStatus.pending : SyncStatus(phase: .ready, observedRevision: 1)
