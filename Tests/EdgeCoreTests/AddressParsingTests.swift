@@ -1,13 +1,26 @@
 import EdgeCore
 import Testing
+import TestSupport
 
 @Suite struct AddressParsingTests {
     @Test func ipv4RoundTripsAndRejectsMalformedText() {
         #expect(IPv4Address("192.0.2.1")?.description == "192.0.2.1")
         #expect(IPv4Address("0.0.0.0")?.value == 0)
         #expect(IPv4Address("255.255.255.255")?.value == .max)
-        for bad in ["", "1.2.3", "1.2.3.4.5", "256.0.0.1", "01.2.3.4", "1.2.3.-4", "a.b.c.d", "1..2.3", " 1.2.3.4", "1.2.3.4/24"] {
+        for bad in ["", "1.2.3", "1.2.3.4.5", "256.0.0.1", "01.2.3.4", "1.2.3.-4", "a.b.c.d", "1..2.3", " 1.2.3.4", "1.2.3.4/24",
+                    "1.2.3.4.", ".1.2.3", "00.1.2.3", "1.2.3.00", "1.2.3.0400", "1.2.3.1000", "1.2.3.\u{663}", "1.2.3.4\0"] {
             #expect(IPv4Address(bad) == nil, "\(bad)")
+        }
+    }
+
+    /// The byte-wise parser and printer against the plain definition, over random addresses.
+    @Test func ipv4TextMatchesTheDottedQuadOfItsValue() {
+        var random = SeededGenerator(seed: 4)
+        for _ in 0..<20_000 {
+            let value = UInt32.random(in: 0...UInt32.max, using: &random) >> UInt32.random(in: 0...31, using: &random)
+            let text = "\(value >> 24).\(value >> 16 & 0xff).\(value >> 8 & 0xff).\(value & 0xff)"
+            #expect(IPv4Address(value).description == text)
+            #expect(IPv4Address(text)?.value == value, "\(text)")
         }
     }
 

@@ -7,21 +7,49 @@ public struct IPv4Address: IPAddressValue {
 
     public init(_ value: UInt32) { self.value = value }
 
+    /// Dotted quad, each octet 0–255 without leading zeros. One pass over the bytes: the store
+    /// and the reconciler parse tens of thousands per pass (splitting into substrings was a
+    /// sixth of loading them).
     public init?(_ text: String) {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 4 else { return nil }
         var value: UInt32 = 0
-        for part in parts {
-            guard (1...3).contains(part.count), part.allSatisfy(\.isASCIIDigit),
-                  part.count == 1 || part.first != "0",
-                  let octet = UInt32(part), octet <= 255 else { return nil }
-            value = value << 8 | octet
+        var octet: UInt32 = 0
+        var digits = 0
+        var dots = 0
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if digits == 1 && octet == 0 { return nil } // a leading zero
+                octet = octet * 10 + UInt32(byte - UInt8(ascii: "0"))
+                digits += 1
+                guard digits <= 3, octet <= 255 else { return nil }
+            case UInt8(ascii: "."):
+                guard digits > 0, dots < 3 else { return nil }
+                value = value << 8 | octet
+                (octet, digits, dots) = (0, 0, dots + 1)
+            default:
+                return nil
+            }
         }
-        self.value = value
+        guard dots == 3, digits > 0 else { return nil }
+        self.value = value << 8 | octet
     }
 
     public var description: String {
-        "\(value >> 24).\(value >> 16 & 0xff).\(value >> 8 & 0xff).\(value & 0xff)"
+        String(unsafeUninitializedCapacity: 15) { out in
+            var o = 0
+            for shift in stride(from: 24, through: 0, by: -8) {
+                if shift != 24 {
+                    out[o] = UInt8(ascii: ".")
+                    o += 1
+                }
+                let octet = UInt8(truncatingIfNeeded: value >> UInt32(shift))
+                if octet >= 100 { out[o] = UInt8(ascii: "0") + octet / 100; o += 1 }
+                if octet >= 10 { out[o] = UInt8(ascii: "0") + octet / 10 % 10; o += 1 }
+                out[o] = UInt8(ascii: "0") + octet % 10
+                o += 1
+            }
+            return o
+        }
     }
 
     public func prefixBounds(_ prefixLength: Int) -> (first: IPv4Address, last: IPv4Address) {
