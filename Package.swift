@@ -23,10 +23,12 @@ let package = Package(
             pkgConfig: "openssl",
             providers: [.apt(["libssl-dev"])]
         ),
+        // epoll and eventfd (Linux headers Swift's Glibc module leaves out), for HTTPServer's event loops.
+        .systemLibrary(name: "CLinuxEvents"),
         .target(
             name: "HTTPServer",
             dependencies: [
-                "COpenSSL",
+                "COpenSSL", "CLinuxEvents",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ]

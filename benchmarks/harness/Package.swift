@@ -1,9 +1,10 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-// Benchmark-only harness over the product's own modules. `Sources/EdgeCore`, `Sources/HTTPServer`
-// and `Sources/COpenSSL` here are symlinks to the product's folders, so these executables measure
-// the same code the product builds, without adding benchmark targets to the product's package.
+// Benchmark-only harness over the product's own modules. `Sources/EdgeCore`, `Sources/HTTPServer`,
+// `Sources/COpenSSL` and `Sources/CLinuxEvents` here are symlinks to the product's folders, so these
+// executables measure the same code the product builds, without adding benchmark targets to the
+// product's package.
 // Built by `benchmarks/run` with `swift build -c release --scratch-path .build-harness`.
 let package = Package(
     name: "ovn-edge-bench-harness",
@@ -14,11 +15,12 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CLinuxEvents"),
         .target(name: "EdgeCore"),
         .target(
             name: "HTTPServer",
             dependencies: [
-                "COpenSSL",
+                "COpenSSL", "CLinuxEvents",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ]

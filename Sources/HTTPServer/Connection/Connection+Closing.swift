@@ -1,4 +1,3 @@
-import Dispatch
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -35,7 +34,8 @@ extension Connection {
         }
     }
 
-    /// Cancels every source; the fd is closed by the last cancel handler, never before.
+    /// Stops watching the socket at once; the fd and the transport are released in a job after
+    /// this event's handling, since the code up the stack may still call the transport.
     func closeNow() {
         guard phase != .closed else { return }
         phase = .closed
@@ -45,23 +45,14 @@ extension Connection {
         let waiters = streamWaiters
         streamWaiters.removeAll()
         for waiter in waiters { waiter.resume(throwing: HTTPServerError.connectionClosed) }
-        if let readSource {
-            if readSuspended { readSource.resume() }
-            readSuspended = false
-            readSource.cancel()
+        if let registration {
+            shard.loop.deregister(registration)
+            self.registration = nil
         }
-        if let writeSource {
-            if !writeArmed { writeSource.resume() }
-            writeArmed = true
-            writeSource.cancel()
-        }
+        shard.loop.execute { [self] in release() }
     }
 
-    func sourceCancelled() {
-        liveSources -= 1
-        guard liveSources == 0 else { return }
-        readSource = nil
-        writeSource = nil
+    private func release() {
         transport.release()
         Glibc.close(fd)
         shard.connections[ObjectIdentifier(self)] = nil

@@ -47,7 +47,7 @@ extension Connection {
             case .done(let count):
                 parser.append(UnsafeRawBufferPointer(rebasing: shard.readBuffer[0..<count]))
                 received = true
-                // Level-triggered sources fire again for data left in the socket; only data
+                // Level-triggered epoll reports data left in the socket again; only data
                 // OpenSSL already decrypted needs another round here.
                 if !transport.hasBufferedInput { break reading }
             case .wantRead:
@@ -94,18 +94,18 @@ extension Connection {
     }
 
     func suspendReading() {
-        guard !readSuspended, let readSource else { return }
-        readSource.suspend()
+        guard !readSuspended, registration != nil else { return }
         readSuspended = true
+        updateInterest()
     }
 
     func resumeReading() {
-        guard readSuspended, let readSource, !peerClosed else { return }
+        guard readSuspended, registration != nil, !peerClosed else { return }
         readSuspended = false
-        readSource.resume()
+        updateInterest()
         // OpenSSL may hold decrypted bytes the socket will never signal again.
         if transport.hasBufferedInput {
-            shard.queue.async { [self] in onReadable() }
+            shard.loop.execute { [self] in onReadable() }
         }
     }
 }

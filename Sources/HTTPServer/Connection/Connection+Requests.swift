@@ -57,7 +57,7 @@ extension Connection {
     }
 
     /// The request is complete: run its handler, on the handler pool or, for an inline route,
-    /// here on the I/O queue until it first suspends.
+    /// here on the loop thread until it first suspends.
     func dispatchRequest(trailers: [ParsedField]) {
         guard let pending = current else { return }
         phase = .responding
@@ -100,15 +100,15 @@ extension Connection {
         }
     }
 
-    /// Hands a finished handler's response to the I/O queue. An inline handler that did not
-    /// suspend finishes inside `InlineExecutor.drain()` on that queue already: it leaves the
+    /// Hands a finished handler's response to the loop thread. An inline handler that did not
+    /// suspend finishes inside `InlineExecutor.drain()` on that thread already: it leaves the
     /// response for `dispatchRequest` (answering from in here would nest the next request's
     /// handler inside this one's task).
     func deliver(_ response: Response, inline: InlineExecutor? = nil) {
         if let inline, inline.isDrainingOnCurrentThread {
             inlineResponse = response
         } else {
-            shard.queue.async { [self] in respond(with: response) }
+            shard.loop.execute { [self] in respond(with: response) }
         }
     }
 
@@ -127,7 +127,7 @@ extension Connection {
         return version.minor == 0 ? "keep-alive" : nil
     }
 
-    /// Writes a handler's response (on `shard.queue`).
+    /// Writes a handler's response (on the loop thread).
     func respond(with response: Response) {
         guard phase == .responding, let pending = current else { return }
         task = nil

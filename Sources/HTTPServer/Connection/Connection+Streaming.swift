@@ -1,12 +1,12 @@
 extension Connection {
-    /// Starts the producer of a streamed body on the handler pool; its writes hop to this queue.
+    /// Starts the producer of a streamed body on the handler pool; its writes hop to the loop.
     func startStream(_ producer: @escaping @Sendable (ResponseBodyWriter) async throws -> Void) {
         phase = .streaming
         deadline = 0
-        let queue = shard.queue
+        let loop = shard.loop
         let writer = ResponseBodyWriter { [self] bytes in
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-                queue.async { [self] in streamWrite(bytes, continuation) }
+                loop.execute { [self] in streamWrite(bytes, continuation) }
             }
         }
         task = Task(executorPreference: core.executor) { [self] in
@@ -17,7 +17,7 @@ extension Connection {
             } catch {
                 succeeded = error is CancellationError || (error as? HTTPServerError) == .connectionClosed
             }
-            queue.async { [self] in endStream(succeeded: succeeded) }
+            loop.execute { [self] in endStream(succeeded: succeeded) }
         }
     }
 

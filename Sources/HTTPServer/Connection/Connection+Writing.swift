@@ -1,5 +1,3 @@
-import Dispatch
-
 extension Connection {
     func enqueue(_ bytes: [UInt8]) {
         if outputOffset == output.count {
@@ -12,7 +10,7 @@ extension Connection {
 
     var hasPendingOutput: Bool { outputOffset < output.count }
 
-    /// Writes as much output as the socket takes; arms the write source when it is full.
+    /// Writes as much output as the socket takes; waits for writability when it is full.
     func flush() {
         var progressed = false
         while outputOffset < output.count {
@@ -77,25 +75,16 @@ extension Connection {
         }
     }
 
-    /// The write source exists only once a write blocked; afterwards it is suspended and resumed.
+    /// Adds EPOLLOUT to the interest set only while a write (or a TLS read) waits for it.
     func armWrite() {
         guard !writeArmed, phase != .closed else { return }
         writeArmed = true
-        if let writeSource {
-            writeSource.resume()
-            return
-        }
-        let source = DispatchSource.makeWriteSource(fileDescriptor: fd, queue: shard.queue)
-        source.setEventHandler { [unowned self] in onWritable() }
-        source.setCancelHandler { [self] in sourceCancelled() }
-        writeSource = source
-        liveSources += 1
-        source.resume()
+        updateInterest()
     }
 
     func disarmWrite() {
-        guard writeArmed, let writeSource else { return }
+        guard writeArmed else { return }
         writeArmed = false
-        writeSource.suspend()
+        updateInterest()
     }
 }

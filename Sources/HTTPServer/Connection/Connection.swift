@@ -1,24 +1,24 @@
-import Dispatch
+import CLinuxEvents
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// One client connection: its sources, parser, output buffer and state machine.
+/// One client connection: its epoll registration, parser, output buffer and state machine.
 ///
-/// The object is confined to its shard's serial queue: the read/write sources target that queue
-/// and handler tasks hop back to it with `queue.async` before touching anything.
-final class Connection: @unchecked Sendable {
-    // Safe: every mutable property below is only read or written on `shard.queue` (see above).
+/// The object is confined to its shard's event-loop thread: its events are handled there and
+/// handler tasks hop back to it with `loop.execute` before touching anything.
+final class Connection: EventHandler, @unchecked Sendable {
+    // Safe: every mutable property below is only read or written on the thread of `shard.loop`
+    // (see above).
     let fd: Int32
     let shard: IOShard
     let core: ServerCore
     let transport: any Transport
     let remoteAddress: String
-    var readSource: (any DispatchSourceRead)?
-    var writeSource: (any DispatchSourceWrite)?
+    /// Nil before `start()` and once closed.
+    var registration: EventRegistration?
     var readSuspended = false
     var writeArmed = false
-    var liveSources = 0
     var parser: HTTPParser
     var phase: ConnectionPhase
     /// Uptime nanoseconds when the current phase's deadline passes; 0 = none.
@@ -56,22 +56,41 @@ final class Connection: @unchecked Sendable {
     var isTLS: Bool { core.tls != nil }
     var timeouts: HTTPServer.Timeouts { core.configuration.timeouts }
 
-    static func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
+    static func now() -> UInt64 { EventLoop.now() }
 
     func setDeadline(_ duration: Duration) {
         deadline = Self.now() + duration.nanoseconds
     }
 
-    /// Registers the read source and starts the first phase (on `shard.queue`).
+    /// Registers for readability and starts the first phase (on the loop's thread).
     func start() {
         shard.connections[ObjectIdentifier(self)] = self
-        let source = DispatchSource.makeReadSource(fileDescriptor: fd, queue: shard.queue)
-        source.setEventHandler { [unowned self] in onReadable() }
-        source.setCancelHandler { [self] in sourceCancelled() }
-        readSource = source
-        liveSources += 1
+        registration = shard.loop.register(fd: fd, interest: EPOLLIN.rawValue, handler: self)
+        guard registration != nil else {
+            closeNow()
+            return
+        }
         setDeadline(timeouts.headerRead)
-        source.resume()
         if phase == .handshake { continueHandshake() }
+    }
+
+    /// Epoll reports an error or hang-up whatever the interest set; with neither direction
+    /// watched (reading paused, no write blocked) nobody would act on it, and level-triggered
+    /// epoll would report it again at once, so the connection closes (the peer reset it).
+    func handleEvents(_ events: UInt32) {
+        let hangUp = events & (EPOLLERR.rawValue | EPOLLHUP.rawValue) != 0
+        if events & EPOLLIN.rawValue != 0 || (hangUp && !readSuspended) { onReadable() }
+        guard phase != .closed else { return }
+        if events & EPOLLOUT.rawValue != 0 || (hangUp && writeArmed) { onWritable() }
+        if hangUp && phase != .closed && readSuspended && !writeArmed { closeNow() }
+    }
+
+    /// Tells epoll what the connection waits for now (a syscall only when that changed).
+    func updateInterest() {
+        guard let registration else { return }
+        var interest: UInt32 = 0
+        if !readSuspended { interest |= EPOLLIN.rawValue }
+        if writeArmed { interest |= EPOLLOUT.rawValue }
+        shard.loop.modify(registration, interest: interest)
     }
 }

@@ -1,5 +1,5 @@
 /// Byte transport under a connection: the socket itself or OpenSSL over it. Used only on the
-/// connection's I/O queue; every call is non-blocking.
+/// connection's loop thread; every call is non-blocking.
 protocol Transport: AnyObject {
     func handshake() -> TransportStatus
     func read(into buffer: UnsafeMutableRawBufferPointer) -> TransportStatus

@@ -90,7 +90,7 @@ final class Acceptor: @unchecked Sendable {
         let shard = shards[nextShard]
         nextShard = (nextShard + 1) % shards.count
         let connection = Connection(fd: client, shard: shard, core: core, transport: transport, remoteAddress: address)
-        shard.queue.async { connection.start() }
+        shard.loop.execute { connection.start() }
     }
 
     /// Out of descriptors: the level-triggered source would spin, so wait a little.

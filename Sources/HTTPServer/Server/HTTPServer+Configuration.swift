@@ -17,7 +17,7 @@ extension HTTPServer {
         public var maxConnections: Int
         /// Close a keep-alive connection after this many requests (nil: no limit).
         public var maxRequestsPerConnection: Int?
-        /// Serial queues that own sockets (≈ one per core).
+        /// Event loops (a thread each) that own sockets (≈ one per core).
         public var ioQueueCount: Int
         /// Threads of the pool handlers run on.
         public var handlerThreadCount: Int

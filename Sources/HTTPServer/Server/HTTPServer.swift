@@ -4,8 +4,8 @@ import Logging
 import Glibc
 #endif
 
-/// The product's HTTP/1.1 server: non-blocking sockets on a few serial Dispatch queues, handlers
-/// on a bounded pool of its own threads, optional TLS through OpenSSL.
+/// The product's HTTP/1.1 server: non-blocking sockets on a few epoll loops (a thread each),
+/// handlers on a bounded pool of its own threads, optional TLS through OpenSSL.
 ///
 ///     let server = HTTPServer(configuration: .init(host: "127.0.0.1", port: 0), router: router)
 ///     try server.start()
@@ -34,7 +34,15 @@ public final class HTTPServer: Sendable {
         let tls = try configuration.tls.map { configuration throws(HTTPServerError) in try TLSContext(configuration) }
         let (fd, port) = try ListeningSocket.open(host: configuration.host, port: configuration.port, backlog: configuration.backlog)
         let core = ServerCore(configuration: configuration, router: router, logger: logger, tls: tls)
-        let shards = (0..<configuration.ioQueueCount).map { IOShard(index: $0, pool: core.executor) }
+        var shards: [IOShard] = []
+        do {
+            for index in 0..<configuration.ioQueueCount { shards.append(try IOShard(index: index, pool: core.executor)) }
+        } catch {
+            shards.forEach { $0.stop() }
+            core.executor.stop()
+            close(fd)
+            throw error
+        }
         let sweep = Swift.min(Swift.max(configuration.timeouts.shortest / 4, .milliseconds(10)), .seconds(1))
         shards.forEach { $0.startSweeping(every: sweep) }
         let acceptor = Acceptor(fd: fd, core: core, shards: shards)
@@ -66,7 +74,7 @@ public final class HTTPServer: Sendable {
         }
         acceptor.stop()
         for shard in shards {
-            shard.queue.async { shard.connections.values.forEach { $0.beginShutdown() } }
+            shard.loop.execute { shard.connections.values.forEach { $0.beginShutdown() } }
         }
         let clock = ContinuousClock()
         let end = clock.now + deadline
@@ -76,14 +84,14 @@ public final class HTTPServer: Sendable {
         if core.connectionCount.current > 0 {
             logger.warning("shutdown deadline passed; closing connections", metadata: ["open": "\(core.connectionCount.current)"])
             for shard in shards {
-                shard.queue.async { shard.connections.values.forEach { $0.closeNow() } }
+                shard.loop.execute { shard.connections.values.forEach { $0.closeNow() } }
             }
             let hardEnd = clock.now + .seconds(2)
             while core.connectionCount.current > 0 && clock.now < hardEnd {
                 try? await Task.sleep(for: .milliseconds(10))
             }
         }
-        shards.forEach { $0.stopSweeping() }
+        shards.forEach { $0.stop() }
         core.executor.stop()
         let waiters = state.withLock { state in
             state.stopped = true

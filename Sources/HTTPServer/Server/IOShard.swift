@@ -1,47 +1,37 @@
-import Dispatch
-
-/// One serial I/O queue with the connections it owns, a read buffer they share and a sweep timer
+/// One event loop with the connections it owns, a read buffer they share and a periodic sweep
 /// that enforces their deadlines (cheaper than a timer per connection).
 final class IOShard: @unchecked Sendable {
-    // Safe: `connections`, `readBuffer`, `date`, `requestIDs` and `timer` are only touched on
-    // `queue` (sources of this shard's connections target it; others hop with `queue.async`).
-    let queue: DispatchQueue
+    // Safe: `connections`, `readBuffer`, `date` and `requestIDs` are only touched on the loop's
+    // thread (events of this shard's connections are handled there; others hop with `execute`).
+    let loop: EventLoop
     let readBuffer: UnsafeMutableRawBufferPointer
-    /// Runs inline routes' handlers on `queue` (see `InlineExecutor`).
+    /// Runs inline routes' handlers on the loop's thread (see `InlineExecutor`).
     let inline: InlineExecutor
     var connections: [ObjectIdentifier: Connection] = [:]
     var date = HTTPDate()
     var requestIDs = RequestIDGenerator()
-    private var timer: DispatchSourceTimer?
 
-    init(index: Int, pool: HandlerExecutor) {
+    init(index: Int, pool: HandlerExecutor) throws(HTTPServerError) {
+        loop = try EventLoop(name: "ovn-edge.http.io-\(index)")
         inline = InlineExecutor(pool: pool)
-        queue = DispatchQueue(label: "ovn-edge.http.io-\(index)")
         readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
     }
 
     deinit { readBuffer.deallocate() }
 
     func startSweeping(every interval: Duration) {
-        let nanoseconds = Int(interval.nanoseconds)
-        queue.async { [self] in
-            let timer = DispatchSource.makeTimerSource(queue: queue)
-            timer.schedule(deadline: .now() + .nanoseconds(nanoseconds), repeating: .nanoseconds(nanoseconds), leeway: .nanoseconds(nanoseconds / 4))
-            timer.setEventHandler { [weak self] in self?.sweep() }
-            timer.resume()
-            self.timer = timer
+        loop.execute { [self] in
+            loop.startTicking(every: interval) { [weak self] in self?.sweep() }
         }
     }
 
-    func stopSweeping() {
-        queue.async { [self] in
-            timer?.cancel()
-            timer = nil
-        }
+    /// Ends the sweep and the loop's thread (after the jobs already queued).
+    func stop() {
+        loop.stop()
     }
 
     private func sweep() {
-        let now = DispatchTime.now().uptimeNanoseconds
+        let now = EventLoop.now()
         for connection in connections.values where connection.deadline != 0 && connection.deadline <= now {
             connection.deadlineExpired()
         }

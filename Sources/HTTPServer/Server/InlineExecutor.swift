@@ -3,7 +3,7 @@ import Synchronization
 import Glibc
 #endif
 
-/// Runs the handler of an inline route on its connection's I/O queue until the handler first
+/// Runs the handler of an inline route on its connection's loop thread until the handler first
 /// suspends; whatever runs after a suspension goes to the handler pool.
 ///
 /// The connection brackets the creation of the handler task with `begin()` and `drain()`: jobs
@@ -11,11 +11,11 @@ import Glibc
 /// waiting on another thread) are kept in a local list and run by `drain()` right there. A job
 /// enqueued from any other thread — a continuation resumed by the database, an actor, a timer —
 /// is handed to the pool as usual. A handler that never suspends therefore costs no thread
-/// hand-off at all (no futex wake on the way out, no `queue.async` on the way back), which was
+/// hand-off at all (no futex wake on the way out, no `execute` hop on the way back), which was
 /// ~40 % of a trivial request's CPU (benchmarks/RESULTS.md).
 final class InlineExecutor: TaskExecutor, @unchecked Sendable {
     // Safe: `jobs` is only touched by the thread whose id is in `drainingThread` (checked in
-    // `enqueue`), i.e. the shard queue's current thread between `begin()` and the end of
+    // `enqueue`), i.e. the loop thread of the shard between `begin()` and the end of
     // `drain()`; every other thread goes to `pool`. `drainingThread` itself is atomic.
     private let pool: HandlerExecutor
     private let drainingThread = Atomic<UInt>(0)
@@ -26,7 +26,7 @@ final class InlineExecutor: TaskExecutor, @unchecked Sendable {
     }
 
     /// True on the thread currently draining (a task finishing inline can deliver its result
-    /// directly instead of hopping to the queue it is already on).
+    /// directly instead of hopping to the loop it is already on).
     var isDrainingOnCurrentThread: Bool {
         drainingThread.load(ordering: .relaxed) == UInt(pthread_self())
     }
@@ -40,7 +40,7 @@ final class InlineExecutor: TaskExecutor, @unchecked Sendable {
         }
     }
 
-    /// Called on the shard queue just before the handler task is created.
+    /// Called on the loop thread just before the handler task is created.
     func begin() {
         drainingThread.store(UInt(pthread_self()), ordering: .relaxed)
     }

@@ -1,4 +1,4 @@
-/// Makes UUID-shaped request ids from a per-queue SplitMix64 stream seeded from the system RNG:
+/// Makes UUID-shaped request ids from a per-shard SplitMix64 stream seeded from the system RNG:
 /// unique enough to correlate logs, without a getrandom call per request.
 struct RequestIDGenerator {
     private var state: UInt64
