@@ -73,7 +73,7 @@ extension Store {
             try db.inTransaction(.immediate) {
                 ipam.synchronize(latestChange: try Self.latestChange(db))
                 for (index, write) in group.enumerated() {
-                    let scope = WriteScope(db: db, now: StoreTime.truncate(clock()), context: write.context, ipam: ipam)
+                    let scope = WriteScope(db: db, now: StoreTime.truncate(clock()), context: write.context, ipam: ipam, eipAddresses: eipAddresses)
                     scopes.append(scope)
                     do {
                         try runInSavepoint(write, scope, db)

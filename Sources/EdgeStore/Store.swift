@@ -18,6 +18,8 @@ public final class Store: Sendable {
     public let path: String
     let pool: DatabasePool
     let ipam = IPAMRegistry()
+    /// Addresses of EIPs the writer resolved, for the replies to those writes.
+    let eipAddresses = EIPAddressCache()
     let clock: @Sendable () -> Date
     let beforeCommit: (@Sendable () -> Void)?
     let migrator = SchemaMigrator(migrations: SchemaMigration.all)

@@ -20,7 +20,7 @@ enum EIPUse {
     /// separate statement per created rule (benchmarks/RESULTS.md, write path).
     static func resolveWithMode(_ reference: ResourceReference, family: IPFamily, familyField: String, in scope: WriteScope) throws -> Resolved {
         let select = """
-            SELECT e.id, e.name, e.phase, e.usage, e.\(family == .v4 ? "ip_v4" : "ip_v6") AS address, n.mode
+            SELECT e.id, e.name, e.phase, e.usage, e.ip_v4, e.ip_v6, n.mode
             FROM eips e LEFT JOIN external_networks n ON n.id = e.network_id
             """
         let row: Row?
@@ -28,23 +28,26 @@ enum EIPUse {
         case .id(let id): row = try Row.fetchOne(scope.db.cachedStatement(sql: select + " WHERE e.id = ?"), arguments: [id.text])
         case .name(let name): row = try Row.fetchOne(scope.db.cachedStatement(sql: select + " WHERE e.name = ?"), arguments: [name])
         }
-        // The checks and errors of `WriteScope.resolve` and then the usage and family checks, in that order.
+        // The checks and errors of `WriteScope.resolve` and then the usage and family checks, in
+        // that order. Columns by index: a fetched row finds a name by lower-casing every column's.
         guard let row else { throw StoreError.notFound(kind: .eip, reference: reference.description, field: "eip") }
-        let eip = try uuid(row["id"])
-        if row["phase"] == SyncPhase.deleting.rawValue {
-            throw StoreError.deleting(ObjectReference(kind: .eip, id: eip, name: row["name"]))
+        let eip = try uuid(row[0])
+        if row[2] == SyncPhase.deleting.rawValue {
+            throw StoreError.deleting(ObjectReference(kind: .eip, id: eip, name: row[1]))
         }
-        let usage = try parse(row["usage"] as String, as: EIPUsage.self, column: "usage")
+        let usage = try parse(row[3] as String, as: EIPUsage.self, column: "usage")
         if usage != .nat {
-            throw StoreError.eipUsageMismatch(ObjectReference(kind: .eip, id: eip, name: row["name"]), usage: usage, required: .nat)
+            throw StoreError.eipUsageMismatch(ObjectReference(kind: .eip, id: eip, name: row[1]), usage: usage, required: .nat)
         }
-        guard (row["address"] as String?) != nil else {
+        let addresses = EIPAddresses(ipV4: row[4], ipV6: row[5])
+        guard addresses.address(family) != nil else {
             throw StoreError.validation(ValidationFailure(
                 field: familyField, code: .familyMismatch, message: "the EIP has no \(family.rawValue) address"
             ))
         }
         // An EIP whose network row is missing (never, with the foreign key) counts as centralized.
-        let mode = try parse((row["mode"] as String?) ?? DistributionMode.centralized.rawValue, as: DistributionMode.self, column: "mode")
+        let mode = try parse((row[6] as String?) ?? DistributionMode.centralized.rawValue, as: DistributionMode.self, column: "mode")
+        scope.eipAddresses.remember(eip, addresses)
         return Resolved(reference: .id(eip), networkMode: mode)
     }
 }

@@ -9,6 +9,8 @@ final class WriteScope {
     let now: Date
     let context: ChangeContext
     let ipam: IPAMRegistry
+    /// Where resolved EIPs' addresses go for the reply (`EIPAddressCache`).
+    let eipAddresses: EIPAddressCache
     /// Pools changed in this transaction; rebuilt from the database if it rolls back.
     var touchedNetworks: Set<UUID> = []
     /// Pools whose shape changed (network updates); rebuilt after the transaction either way.
@@ -19,11 +21,12 @@ final class WriteScope {
     /// writes two per object).
     private(set) lazy var nowText = StoreTime.format(now)
 
-    init(db: Database, now: Date, context: ChangeContext, ipam: IPAMRegistry) {
+    init(db: Database, now: Date, context: ChangeContext, ipam: IPAMRegistry, eipAddresses: EIPAddressCache) {
         self.db = db
         self.now = now
         self.context = context
         self.ipam = ipam
+        self.eipAddresses = eipAddresses
     }
 
     /// Appends a change-log row and returns its id (the new change sequence).
