@@ -1,14 +1,13 @@
-import Dispatch
 import HTTPServer
 
 /// One structured log line per request (info; debug for the open operational routes), carrying
 /// the request id, the actor once known, method, route, status and duration.
 ///
-/// Lines are written on a serial queue of their own, in request order: the handler (an inline
-/// one runs on a connection's I/O queue) never waits for the log's lock or a `write` to the
-/// log file, which stalled other connections' requests.
+/// Lines are written by `AccessLogWriter` on a queue of its own, in request order: the handler
+/// (an inline one runs on a connection's I/O thread) never waits for the log's lock or a `write`
+/// to the log file, which stalled other connections' requests.
 struct AccessLogMiddleware: Middleware {
-    static let writer = DispatchQueue(label: "ovn-edge.access-log")
+    static let writer = AccessLogWriter()
 
     func handle(_ request: Request, context: RequestContext, next: Handler) async throws -> Response {
         let clock = ContinuousClock()
@@ -23,8 +22,7 @@ struct AccessLogMiddleware: Middleware {
             "status": .stringConvertible(response.status.code), "ms": .string(Self.milliseconds(elapsed)),
             "remote": .string(context.remoteAddress),
         ]
-        // The request-id metadata is added to the logger there too, off the request's thread.
-        Self.writer.async { context.logger.log(level: level, "request", metadata: metadata) }
+        Self.writer.add(AccessLogWriter.Line(context: context, level: level, metadata: metadata))
         return response
     }
 

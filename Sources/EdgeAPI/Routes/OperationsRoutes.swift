@@ -16,10 +16,13 @@ struct OperationsRoutes {
         ]
     }
 
-    /// Liveness: answering at all is the check.
+    /// Liveness: answering at all is the check. The answer never changes, so it is built once
+    /// (writing the JSON per request was ~4 % of `serve`'s CPU under a /healthz load).
     func healthz(_ request: Request, _ context: RequestContext) async throws -> Response {
-        .json(.object([("status", .string("ok")), ("checks", .object([("http", .string("ok"))]))]))
+        Self.healthy
     }
+
+    private static let healthy = Response.json(.object([("status", .string("ok")), ("checks", .object([("http", .string("ok"))]))]))
 
     /// Readiness: the database has this binary's schema and the reconciler is connected to NB and
     /// caught up. 503 names what is missing.
