@@ -35,7 +35,12 @@ struct MappingContext: Sendable {
         network.spec.logicalSwitch ?? network.name ?? network.id.uuidString.lowercased()
     }
 
+    /// `Ownership.externalIDs` as a column value, built directly (once per desired row).
     static func externalIDs(_ key: ObjectKey, _ revision: Int64, role: String) -> Value {
-        .stringMap(Ownership.externalIDs(key, revision: revision, role: role))
+        .map([
+            .string(Ownership.ownerKey): .string(Ownership.tag(key)),
+            .string(Ownership.revisionKey): .string(String(revision)),
+            .string(Ownership.roleKey): .string(role),
+        ])
     }
 }

@@ -26,8 +26,4 @@ public enum Ownership {
         else { return nil }
         return ObjectKey(kind: kind, id: id)
     }
-
-    static func externalIDs(_ key: ObjectKey, revision: Int64, role: String) -> [String: String] {
-        [ownerKey: tag(key), revisionKey: String(revision), roleKey: role]
-    }
 }

@@ -79,9 +79,10 @@ public struct OwnershipScope: Hashable, Sendable {
 
     /// The row as this deployment writes it: its `external_ids` carry our deployment id.
     func stamped(_ row: DesiredRow) -> DesiredRow {
-        guard let deployment, let ids = row.columns["external_ids"]?.stringMap else { return row }
+        guard let deployment, case .map(var ids) = row.columns["external_ids"] else { return row }
+        ids[.string(Ownership.deploymentKey)] = .string(deployment)
         var stamped = row
-        stamped.columns["external_ids"] = .stringMap(ids.merging([Ownership.deploymentKey: deployment]) { _, new in new })
+        stamped.columns["external_ids"] = .map(ids)
         return stamped
     }
 

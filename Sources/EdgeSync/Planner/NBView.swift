@@ -153,6 +153,9 @@ struct NBView: Sendable, Equatable {
     /// Parent columns that reference `uuid` now.
     func referrers(of uuid: UUID) -> [RowReference] { referrers[uuid].map(Array.init) ?? [] }
 
+    /// The same as a set, without a copy (the planner asks once per desired row).
+    func referrerSet(of uuid: UUID) -> Set<RowReference> { referrers[uuid] ?? [] }
+
     /// Rows owned by `key`'s object (ours, and legacy rows written before deployments).
     func owned(by key: ObjectKey) -> [OwnedRow] { owned(tag: Ownership.tag(key)) }
 

@@ -12,7 +12,8 @@ enum RowDiffer {
     static func operations(desired: [DesiredRow], owned: [OwnedRow], view: NBView) -> [OVSDBOperation] {
         var inserts: [OVSDBOperation] = [], updates: [OVSDBOperation] = []
         var linkOps: [OVSDBOperation] = [], unlinkOps: [OVSDBOperation] = [], deletes: [OVSDBOperation] = []
-        let wanted = Set(desired.map(\.uuid))
+        // Arrays and the view's own sets rather than new sets per row: an object has one to a
+        // few rows and references, and the planner runs this for every object of a pass.
         for row in desired {
             let existing = view.row(row.table, row.uuid)
             let atom: Atom
@@ -25,17 +26,16 @@ enum RowDiffer {
                 inserts.append(.insert(table: row.table, row: row.columns, uuid: row.uuid, uuidName: name))
                 atom = .namedUUID(name)
             }
-            let current = Set(view.referrers(of: row.uuid))
-            let target = Set(row.references)
+            let current = view.referrerSet(of: row.uuid)
             for reference in row.references where !current.contains(reference) {
                 linkOps.append(.mutate(table: reference.table, where: [.uuid(reference.uuid)],
                                        mutations: [.insert(reference.column, .set([atom]))]))
             }
-            for reference in current.subtracting(target).sorted(by: order) {
+            for reference in current.filter({ !row.references.contains($0) }).sorted(by: order) {
                 unlinkOps.append(unlink(row.uuid, from: reference))
             }
         }
-        for stale in owned where !wanted.contains(stale.uuid) {
+        for stale in owned where !desired.contains(where: { $0.uuid == stale.uuid }) {
             for reference in view.referrers(of: stale.uuid).sorted(by: order) { unlinkOps.append(unlink(stale.uuid, from: reference)) }
             deletes.append(.delete(table: stale.table, where: [.uuid(stale.uuid)]))
         }

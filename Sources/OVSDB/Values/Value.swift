@@ -35,7 +35,9 @@ extension Value {
     public static func stringSet<S: Sequence>(_ items: S) -> Value where S.Element == String { .set(Set(items.map(Atom.string))) }
     public static func uuidSet<S: Sequence>(_ items: S) -> Value where S.Element == UUID { .set(Set(items.map(Atom.uuid))) }
     public static func stringMap(_ map: [String: String]) -> Value {
-        .map(Dictionary(uniqueKeysWithValues: map.map { (Atom.string($0.key), Atom.string($0.value)) }))
+        var atoms = [Atom: Atom](minimumCapacity: map.count)
+        for (key, value) in map { atoms[.string(key)] = .string(value) }
+        return .map(atoms)
     }
 
     /// All elements: one for an atom, the members of a set, nothing for a map.
