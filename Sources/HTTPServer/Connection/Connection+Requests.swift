@@ -36,7 +36,7 @@ extension Connection {
         if case .route(let route, _) = resolution { routeLimit = route.bodyLimit }
         let limit = routeLimit ?? core.configuration.limits.maxBodyBytes
         parser.bodyLimit = limit
-        let suppliedID = head.fields.first { $0.name.lowercased() == "x-request-id" }?.value
+        let suppliedID = head.fields.first { ASCII.equalsLowercase($0.name.utf8, "x-request-id") }?.value
         let requestID = suppliedID.flatMap { RequestIDGenerator.isAcceptable($0) ? $0 : nil } ?? shard.requestIDs.next()
         var routed = false
         if case .route = resolution { routed = true }
