@@ -142,6 +142,15 @@ public struct JSONParser {
             guard let byte = current else { throw error("unterminated string") }
             switch byte {
             case UInt8(ascii: "\""):
+                // No escape so far (nearly every string): the validated run is the string, without
+                // going through a scalar view (~7 % of a 10,000-item bulk create's CPU).
+                if scalars.isEmpty {
+                    guard let text = String(validating: bytes[runStart..<index], as: UTF8.self) else {
+                        throw SyntaxError(offset: runStart, reason: "invalid UTF-8 in a string")
+                    }
+                    index += 1
+                    return text
+                }
                 try flush(index)
                 index += 1
                 return String(scalars)

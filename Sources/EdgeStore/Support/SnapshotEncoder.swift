@@ -108,6 +108,17 @@ enum SnapshotEncoder {
         /// `text` as a JSON string, escaped the way `JSONEncoder` escapes (slashes left as they are).
         static func appendQuoted(_ text: String, to out: inout [UInt8]) {
             out.append(UInt8(ascii: "\""))
+            // Nearly every string needs no escape: copied in one go.
+            var text = text
+            let copied = text.withUTF8 { bytes in
+                guard !bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else { return false }
+                out.append(contentsOf: bytes)
+                return true
+            }
+            if copied {
+                out.append(UInt8(ascii: "\""))
+                return
+            }
             for byte in text.utf8 {
                 switch byte {
                 case UInt8(ascii: "\""): out.append(contentsOf: #"\""#.utf8)
