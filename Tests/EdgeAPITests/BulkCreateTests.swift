@@ -115,6 +115,33 @@ import Testing
         }
     }
 
+    /// The items' EIPs are checked against the token's project in one read; another project's
+    /// EIP (by name or id) is answered like a missing one, naming the item, and nothing is stored.
+    @Test func projectTokenCannotBulkOntoAnotherProjectsEIP() async throws {
+        try await APIFixture.run(options: APIOptions(authentication: true)) { api in
+            let admin = try api.token(.admin)
+            #expect(try await api.post("/v1/external-networks", ["name": "ext", "cidr_v4": "172.19.0.0/16", "gateway_v4": "172.19.0.1"], headers: admin).status == 201)
+            for (name, project) in [("a1", "blue"), ("a2", "blue"), ("r1", "red")] {
+                #expect(try await api.post("/v1/eips", ["network": "ext", "name": name, "project": project], headers: admin).status == 201)
+            }
+            let redID = try #require(try await api.get("/v1/eips/r1", headers: admin).json?["id"] as? String)
+            let tenant = try api.token(.operator, project: "blue")
+            for (index, reference) in [(1, "r1"), (2, redID)] {
+                var items: [[String: Any]] = [["eip": "a1", "router": "lr0", "internal_ip": "192.168.0.2"], ["eip": "a2", "router": "lr0", "internal_ip": "192.168.0.3"]]
+                items.insert(["eip": reference, "router": "lr0", "internal_ip": "192.168.0.4"], at: index)
+                let refused = try await api.post("/v1/fips:bulk", ["items": items], headers: tenant)
+                #expect(refused.status == 404)
+                #expect(refused.code == "reference-not-found")
+                #expect(refused.fieldErrors == ["items[\(index)].eip:not-found"], "\(refused.text)")
+                #expect((try await api.get("/v1/fips", headers: admin).json?["items"] as? [Any])?.count == 0)
+            }
+            let ok = try await api.post("/v1/fips:bulk", ["items": [
+                ["eip": "a1", "router": "lr0", "internal_ip": "192.168.0.2"], ["eip": "a2", "router": "lr0", "internal_ip": "192.168.0.3"],
+            ]], headers: tenant)
+            #expect(ok.status == 201, "\(ok.text)")
+        }
+    }
+
     @Test func idempotencyKeyReplaysTheBulk() async throws {
         try await APIFixture.run { api in
             try await api.network()

@@ -33,8 +33,15 @@ struct ProjectScope {
 
     /// A create or update naming an EIP of another project is answered like a missing EIP.
     func checkReferences(_ spec: any ResourceSpec, store: Store) throws {
+        guard project != nil, let reference = Self.eipReference(spec) else { return }
+        try checkReferences(spec, eipProjects: try store.eips.projects(of: [reference]))
+    }
+
+    /// `checkReferences` with the projects of the EIPs already read (`eips.projects(of:)`, one
+    /// read for all the items of a bulk create); an EIP missing from them does not exist.
+    func checkReferences(_ spec: any ResourceSpec, eipProjects: [ResourceReference: String]) throws {
         guard let project, let reference = Self.eipReference(spec) else { return }
-        if let eip = try store.eips.find(reference), eip.metadata.project != project {
+        if let owner = eipProjects[reference], owner != project {
             throw Problem.referenceNotFound(field: "eip", kind: "eip", reference: reference.description)
         }
     }

@@ -18,11 +18,14 @@ extension ResourceRoutes {
         let scope = scope(context)
         return try await IdempotentRequest(environment: environment).run(request, context) {
             let inputs = try readBulk(request, scope: scope)
-            for (index, input) in inputs.enumerated() {
-                do {
-                    try scope.checkReferences(input.spec, store: environment.store)
-                } catch let problem as Problem {
-                    throw problem.under("items[\(index)]")
+            if scope.project != nil {
+                let projects = try environment.store.eips.projects(of: inputs.compactMap { ProjectScope.eipReference($0.spec) })
+                for (index, input) in inputs.enumerated() {
+                    do {
+                        try scope.checkReferences(input.spec, eipProjects: projects)
+                    } catch let problem as Problem {
+                        throw problem.under("items[\(index)]")
+                    }
                 }
             }
             let created: [Resource<W.Spec>]
