@@ -59,6 +59,14 @@ final class EventLoop: @unchecked Sendable {
         thread.start()
     }
 
+    /// The descriptors outlive the thread: a caller of `execute` that saw the loop asleep may
+    /// write the eventfd after the loop ran its job and exited (it holds a reference meanwhile),
+    /// and must not hit a closed descriptor or, worse, a socket that reused its number.
+    deinit {
+        close(wakeFD)
+        close(epoll)
+    }
+
     /// Monotonic nanoseconds (the clock of connection deadlines and of the tick).
     static func now() -> UInt64 {
         var time = timespec()
@@ -151,11 +159,7 @@ extension EventLoop {
         sigfillset(&all)
         pthread_sigmask(SIG_BLOCK, &all, nil)
         let events = UnsafeMutableBufferPointer<epoll_event>.allocate(capacity: Self.eventCapacity)
-        defer {
-            events.deallocate()
-            close(wakeFD)
-            close(epoll)
-        }
+        defer { events.deallocate() }
         while true {
             let count = epoll_wait(epoll, events.baseAddress, Int32(events.count), waitTimeout())
             sleepState.store(0, ordering: .sequentiallyConsistent)
