@@ -33,7 +33,9 @@ import TestSupport
             let (reconciler, _) = fixture.startReconciler()
             fixture.changed()
             #expect(try await fixture.eventually { try store.sync.unsyncedCount() == 0 })
-            #expect(reconciler.state.isReady)
+            // Ready once the pass that wrote those statuses has ended (orphans, counts), a moment
+            // after the last status: asking at once raced with it on a loaded box.
+            #expect(await fixture.eventually { reconciler.state.isReady })
 
             // NB rows.
             let gatewayEIP = try store.eips.get(gateway.spec.eip!)
