@@ -69,6 +69,7 @@ extension Store {
     /// at once, so the next member (or writer) rebuilds them from the rows as they are now.
     private func runTransaction(_ group: [QueuedWrite], _ outcomes: inout [(any Error)?], _ db: Database) throws {
         var scopes: [WriteScope] = []
+        var latest: Int64 = 0
         do {
             try db.inTransaction(.immediate) {
                 ipam.synchronize(latestChange: try Self.latestChange(db))
@@ -85,10 +86,15 @@ extension Store {
                         outcomes[index] = DatabaseErrorMapping.map(error)
                     }
                 }
+                // Read while the write lock is still ours: read after the commit, it could
+                // already include another process's allocations, which this process's pools
+                // would then never learn about (two stores on one file gave out one address
+                // twice and the second insert failed with `already exists`).
+                latest = try Self.latestChange(db)
                 beforeCommit?()
                 return .commit
             }
-            ipam.committed(latestChange: try Self.latestChange(db))
+            ipam.committed(latestChange: latest)
         } catch {
             for scope in scopes { ipam.drop(scope.touchedNetworks.union(scope.reshapedNetworks)) }
             throw error
