@@ -31,6 +31,21 @@ public struct Repository<Spec: ResourceSpec>: Sendable {
         try store.read { db in try behavior.fetch(reference, in: db)?.resource }
     }
 
+    /// The objects with these ids, read in one transaction (the reconciler loads the objects a
+    /// pass works on together; a read transaction each cost more than reading the row). Ids
+    /// that are not stored are left out.
+    public func find(ids: some Collection<UUID>) throws -> [UUID: Resource<Spec>] {
+        guard !ids.isEmpty else { return [:] }
+        return try store.read { db in
+            var found: [UUID: Resource<Spec>] = [:]
+            found.reserveCapacity(ids.count)
+            for id in ids {
+                if let object = try behavior.fetch(.id(id), in: db)?.resource { found[id] = object }
+            }
+            return found
+        }
+    }
+
     /// Objects in creation order, filtered, one page at a time.
     public func list(_ query: ListQuery = ListQuery()) throws -> Page<Resource<Spec>> {
         try store.read { db in try behavior.list(query, in: db) }
