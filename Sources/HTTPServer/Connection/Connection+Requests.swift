@@ -80,7 +80,7 @@ extension Connection {
             return
         }
         let inline = shard.inline
-        inline.begin()
+        inline.begin(owner: ObjectIdentifier(self))
         task = Task(executorPreference: inline) { [self] in
             deliver(await Self.run(handler, request, context), inline: inline)
         }
@@ -105,7 +105,7 @@ extension Connection {
     /// response for `dispatchRequest` (answering from in here would nest the next request's
     /// handler inside this one's task).
     func deliver(_ response: Response, inline: InlineExecutor? = nil) {
-        if let inline, inline.isDrainingOnCurrentThread {
+        if let inline, inline.isDrainingOnCurrentThread, inline.drainingOwner == ObjectIdentifier(self) {
             inlineResponse = response
         } else {
             shard.loop.execute { [self] in respond(with: response) }

@@ -34,6 +34,8 @@ final class EventLoop: @unchecked Sendable {
     private var spareJobs: [Job] = []
     private var tick: (interval: UInt64, next: UInt64, body: () -> Void)?
     private var stopRequested = false
+    /// Whether the thread has returned, and who waits for it (`waitUntilExited`).
+    private let exit = Mutex<(done: Bool, waiters: [CheckedContinuation<Void, Never>])>((false, []))
     private static let eventCapacity = 128
 
     /// Jobs that arrive after the loop stopped (a handler finishing past the shutdown deadline)
@@ -97,6 +99,18 @@ final class EventLoop: @unchecked Sendable {
     }
 
     /// Lets the thread exit once the jobs already queued have run; later jobs go to `lateJobs`.
+    /// Returns once the loop's thread has returned (after `stop()`): a stopped server has no
+    /// thread of its own left running.
+    func waitUntilExited() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let done = exit.withLock { state in
+                if !state.done { state.waiters.append(continuation) }
+                return state.done
+            }
+            if done { continuation.resume() }
+        }
+    }
+
     func stop() {
         execute { [self] in
             stopRequested = true
@@ -159,7 +173,15 @@ extension EventLoop {
         sigfillset(&all)
         pthread_sigmask(SIG_BLOCK, &all, nil)
         let events = UnsafeMutableBufferPointer<epoll_event>.allocate(capacity: Self.eventCapacity)
-        defer { events.deallocate() }
+        defer {
+            events.deallocate()
+            let waiters = exit.withLock { state in
+                state.done = true
+                defer { state.waiters.removeAll() }
+                return state.waiters
+            }
+            waiters.forEach { $0.resume() }
+        }
         while true {
             let count = epoll_wait(epoll, events.baseAddress, Int32(events.count), waitTimeout())
             sleepState.store(0, ordering: .sequentiallyConsistent)

@@ -92,6 +92,7 @@ public final class HTTPServer: Sendable {
             }
         }
         shards.forEach { $0.stop() }
+        for shard in shards { await shard.loop.waitUntilExited() }
         core.executor.stop()
         let waiters = state.withLock { state in
             state.stopped = true

@@ -10,16 +10,21 @@ import Glibc
 /// enqueued on that thread in between (the task's first job, and any it re-enqueues without
 /// waiting on another thread) are kept in a local list and run by `drain()` right there. A job
 /// enqueued from any other thread — a continuation resumed by the database, an actor, a timer —
-/// is handed to the pool as usual. A handler that never suspends therefore costs no thread
+/// is handed to the pool as usual (a job resumed by another inline handler of the same loop runs
+/// in that handler's drain, so a response is only kept for the drain's own connection: see
+/// `drainingOwner`). A handler that never suspends therefore costs no thread
 /// hand-off at all (no futex wake on the way out, no `execute` hop on the way back), which was
 /// ~40 % of a trivial request's CPU (benchmarks/RESULTS.md).
 final class InlineExecutor: TaskExecutor, @unchecked Sendable {
     // Safe: `jobs` is only touched by the thread whose id is in `drainingThread` (checked in
     // `enqueue`), i.e. the loop thread of the shard between `begin()` and the end of
     // `drain()`; every other thread goes to `pool`. `drainingThread` itself is atomic.
+    // `drainingOwner` is only read and written on that same loop thread.
     private let pool: HandlerExecutor
     private let drainingThread = Atomic<UInt>(0)
     private var jobs: [UnownedJob] = []
+    /// The connection whose request is being drained (loop thread only).
+    private(set) var drainingOwner: ObjectIdentifier?
 
     init(pool: HandlerExecutor) {
         self.pool = pool
@@ -41,7 +46,8 @@ final class InlineExecutor: TaskExecutor, @unchecked Sendable {
     }
 
     /// Called on the loop thread just before the handler task is created.
-    func begin() {
+    func begin(owner: ObjectIdentifier) {
+        drainingOwner = owner
         drainingThread.store(UInt(pthread_self()), ordering: .relaxed)
     }
 
@@ -55,6 +61,7 @@ final class InlineExecutor: TaskExecutor, @unchecked Sendable {
             job.runSynchronously(on: asUnownedTaskExecutor())
         }
         jobs.removeAll(keepingCapacity: true)
+        drainingOwner = nil
         drainingThread.store(0, ordering: .relaxed)
     }
 }

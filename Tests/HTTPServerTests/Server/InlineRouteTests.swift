@@ -164,4 +164,31 @@ import Testing
         #expect(client.waitForClose())
         await stopped
     }
+
+    /// An inline handler that suspended and is resumed by another inline handler of the same
+    /// loop finishes inside that one's drain: its answer must still reach its own client (it
+    /// was parked as the other connection's inline response and never sent).
+    @Test func inlineHandlerResumedByAnotherInlineHandlerStillAnswers() async throws {
+        let (stream, gate) = AsyncStream<Void>.makeStream()
+        var router = Router()
+        router.get("/wait", inline: true) { _, _ in
+            for await _ in stream { break }
+            return .text("waited")
+        }
+        router.get("/open", inline: true) { _, _ in
+            gate.yield()
+            return .text("opened")
+        }
+        var configuration = HTTPServer.Configuration(host: "127.0.0.1", port: 0)
+        configuration.ioQueueCount = 1 // both connections on one loop
+        try await withServer(configuration, router: router) { server in
+            let waiting = try RawConnection(port: server.port, timeout: 3)
+            try waiting.send("GET /wait HTTP/1.1\r\nHost: x\r\n\r\n")
+            try await Task.sleep(for: .milliseconds(200)) // /wait has suspended
+            let opener = try RawConnection(port: server.port, timeout: 3)
+            try opener.send("GET /open HTTP/1.1\r\nHost: x\r\n\r\n")
+            #expect(try opener.readResponse().text == "opened")
+            #expect(try waiting.readResponse().text == "waited")
+        }
+    }
 }
