@@ -136,6 +136,7 @@ struct ServeCommand: AsyncParsableCommand {
         if settings.noAuth { say("authentication is off (--no-auth): every caller on this machine is an admin") }
         say("listening on \(tls == nil ? "http" : "https")://\(ListenAddress(host: settings.listen.host, port: server.port))")
         await server.waitUntilStopped()
+        RESTAPI.flushAccessLog()
         say("stopped serving; shutting down")
         await sync.stop()
     }

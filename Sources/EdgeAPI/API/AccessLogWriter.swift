@@ -32,6 +32,12 @@ final class AccessLogWriter: @unchecked Sendable {
         if wake { queue.asyncAfter(deadline: .now() + .milliseconds(1)) { [self] in writeAll() } }
     }
 
+    /// Writes every line added so far before returning (at exit: a line waits ~1 ms for its
+    /// pass, and the process would otherwise end with it unwritten).
+    func flush() {
+        queue.sync { writeAll() }
+    }
+
     private func writeAll() {
         var batch: [Line] = []
         while true {

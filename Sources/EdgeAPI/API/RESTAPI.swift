@@ -45,6 +45,12 @@ public struct RESTAPI: Sendable {
 
     /// Registers the routes (each with its body limit) and the middleware, outermost first:
     /// metrics, access log, authentication and roles, rate limit.
+    /// Writes the access-log lines still waiting for their writer (call after the server
+    /// stopped, before the process exits).
+    public static func flushAccessLog() {
+        AccessLogMiddleware.writer.flush()
+    }
+
     public func register(into router: inout Router) {
         let routes = self.routes
         var access: [String: Access] = [:]
