@@ -91,6 +91,6 @@ final class Connection: EventHandler, @unchecked Sendable {
         var interest: UInt32 = 0
         if !readSuspended { interest |= EPOLLIN.rawValue }
         if writeArmed { interest |= EPOLLOUT.rawValue }
-        shard.loop.modify(registration, interest: interest)
+        if !shard.loop.modify(registration, interest: interest) { closeNow() }
     }
 }

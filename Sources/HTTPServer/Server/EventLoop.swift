@@ -137,13 +137,16 @@ extension EventLoop {
         return registration
     }
 
-    func modify(_ registration: EventRegistration, interest: UInt32) {
-        guard registration.isActive, registration.interest != interest else { return }
-        registration.interest = interest
+    /// False when epoll refused the change (ENOMEM): the old interest still holds, so a
+    /// direction meant to be dropped would keep firing — the caller closes the connection.
+    func modify(_ registration: EventRegistration, interest: UInt32) -> Bool {
+        guard registration.isActive, registration.interest != interest else { return true }
         var event = epoll_event()
         event.events = interest
         event.data.ptr = Unmanaged.passUnretained(registration).toOpaque()
-        _ = epoll_ctl(epoll, EPOLL_CTL_MOD, registration.fd, &event)
+        guard epoll_ctl(epoll, EPOLL_CTL_MOD, registration.fd, &event) == 0 else { return false }
+        registration.interest = interest
+        return true
     }
 
     /// Stops watching (before the fd is closed); the registration is released after this
