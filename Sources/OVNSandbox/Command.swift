@@ -27,6 +27,10 @@ public func spawnAndWait(_ program: String, _ arguments: [String],
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
     posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    // Nothing else of ours: a socket of another thread without close-on-exec (or in the window
+    // before it is set) would live on in a `--detach`ed daemon, and its close in this process would
+    // then neither send a FIN nor a reset (a test's peer waited for one for seconds).
+    SpawnFileActions.closeFrom(&actions, 3)
 
     let argv = ([program] + arguments).map { strdup($0) } + [nil]
     defer { argv.forEach { free($0) } }

@@ -1,4 +1,5 @@
 import Foundation
+import OVNSandbox
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -19,6 +20,8 @@ public final class BackgroundProcess: @unchecked Sendable {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, logPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        // None of the test process's other descriptors (see `spawnAndWait`).
+        SpawnFileActions.closeFrom(&actions, 3)
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }

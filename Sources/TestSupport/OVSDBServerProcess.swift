@@ -89,7 +89,7 @@ public final class OVSDBServerProcess: @unchecked Sendable {
 
 /// A TCP port on 127.0.0.1 that was free a moment ago (bind to 0, read, close).
 public func freeLoopbackPort() -> Int {
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
     defer { close(fd) }
     var address = sockaddr_in()
     address.sin_family = sa_family_t(AF_INET)

@@ -1,4 +1,5 @@
 import Dispatch
+import CLinuxEvents
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -51,7 +52,9 @@ final class Acceptor: @unchecked Sendable {
             var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
             let client = withUnsafeMutablePointer(to: &storage) { pointer in
                 pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                    accept(fd, $0, &length)
+                    // Close-on-exec from the start: with a separate fcntl a process spawned by
+                    // another thread in between would inherit the connection and keep it open.
+                    clinux_accept4(fd, $0, &length, Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue))
                 }
             }
             if client < 0 {
@@ -72,8 +75,6 @@ final class Acceptor: @unchecked Sendable {
             Glibc.close(client)
             return
         }
-        _ = fcntl(client, F_SETFL, fcntl(client, F_GETFL) | O_NONBLOCK)
-        _ = fcntl(client, F_SETFD, FD_CLOEXEC)
         var one: Int32 = 1
         setsockopt(client, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
         let transport: any Transport

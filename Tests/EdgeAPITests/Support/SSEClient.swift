@@ -13,7 +13,7 @@ final class SSEClient: @unchecked Sendable {
     private(set) var received = ""
 
     init(port: Int, path: String, headers: [String: String]) throws {
-        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = UInt16(port).bigEndian
