@@ -24,7 +24,14 @@ public final class HTTPTestClient: @unchecked Sendable {
 
     public struct Failure: Error, CustomStringConvertible {
         public let description: String
+        /// The server closed (or reset) the connection before any byte of the response.
+        public var isClosedBeforeResponse = false
         public init(description: String) { self.description = description }
+        static func closedBeforeResponse(_ description: String) -> Failure {
+            var failure = Failure(description: description)
+            failure.isClosedBeforeResponse = true
+            return failure
+        }
     }
 
     public let host: String
@@ -33,6 +40,10 @@ public final class HTTPTestClient: @unchecked Sendable {
     public var defaultHeaders: [String: String] = [:]
     private var fd: Int32 = -1
     private var buffer: [UInt8] = []
+    /// Responses read on the current connection.
+    private var exchanges = 0
+    /// Bytes of the current response received so far.
+    private var received = 0
 
     public init(host: String = "127.0.0.1", port: UInt16) {
         self.host = host
@@ -56,11 +67,15 @@ public final class HTTPTestClient: @unchecked Sendable {
         head += "\r\n"
         let bytes = Array(head.utf8) + (payload ?? [])
         if fd < 0 { try connect() }
+        let reused = exchanges > 0
         do {
             try writeAll(bytes)
             return try readResponse(method: method)
-        } catch {
-            // A kept-alive connection the server closed: retry once on a fresh one.
+        } catch let failure as Failure where reused && failure.isClosedBeforeResponse {
+            // A kept-alive connection the server closed before it read this request (idle
+            // timeout): nothing was executed, so sending again on a fresh one is safe. Any other
+            // failure is the test's to see: the request may have run, and retrying a POST would
+            // hide the failure behind a 409.
             reset()
             try connect()
             try writeAll(bytes)
@@ -79,10 +94,11 @@ public final class HTTPTestClient: @unchecked Sendable {
         if fd >= 0 { close(fd) }
         fd = -1
         buffer = []
+        exchanges = 0
     }
 
     private func connect() throws {
-        let socketFD = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let socketFD = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard socketFD >= 0 else { throw Failure(description: "socket: \(errno)") }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -104,16 +120,32 @@ public final class HTTPTestClient: @unchecked Sendable {
         var offset = 0
         while offset < bytes.count {
             let written = bytes[offset...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-            guard written > 0 else { throw Failure(description: "write failed: errno \(errno)") }
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else {
+                let code = errno
+                let description = "write failed: errno \(code)"
+                throw code == EPIPE || code == ECONNRESET ? .closedBeforeResponse(description) : Failure(description: description)
+            }
             offset += written
         }
     }
 
     private func fill() throws -> Bool {
         var chunk = [UInt8](repeating: 0, count: 65536)
-        let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
-        if count < 0 { throw Failure(description: "read failed: errno \(errno)") }
-        if count == 0 { return false }
+        var count = -1
+        repeat {
+            count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+        } while count < 0 && errno == EINTR  // a signal (SO_RCVTIMEO makes recv not restart)
+        if count < 0 {
+            let code = errno
+            let description = code == EAGAIN ? "read timed out" : "read failed: errno \(code)"
+            throw code == ECONNRESET && received == 0 ? .closedBeforeResponse(description) : Failure(description: description)
+        }
+        if count == 0 {
+            if received == 0 && buffer.isEmpty { throw Failure.closedBeforeResponse("connection closed before the response") }
+            return false
+        }
+        received += count
         buffer.append(contentsOf: chunk[0..<count])
         return true
     }
@@ -140,6 +172,7 @@ public final class HTTPTestClient: @unchecked Sendable {
     }
 
     private func readResponse(method: String) throws -> Response {
+        received = buffer.count
         var statusLine = try readLine()
         var headers: [(name: String, value: String)] = []
         var status = 0
@@ -180,6 +213,7 @@ public final class HTTPTestClient: @unchecked Sendable {
             body = buffer
             buffer = []
         }
+        exchanges += 1
         if header("connection")?.lowercased() == "close" { reset() }
         return Response(status: status, headers: headers, body: body)
     }
