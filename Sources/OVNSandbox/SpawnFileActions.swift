@@ -7,8 +7,8 @@ import Glibc
 public enum SpawnFileActions {
     private typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
 
-    // Safe: a function pointer resolved once by the lazy static initialiser, never changed.
-    nonisolated(unsafe) private static let closeFromFunction: CloseFrom? = {
+    /// Resolved once by the lazy static initialiser.
+    private static let closeFromFunction: CloseFrom? = {
         // A null handle is RTLD_DEFAULT: the symbol as the process's libraries define it.
         guard let symbol = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np") else { return nil }
         return unsafeBitCast(symbol, to: CloseFrom.self)
