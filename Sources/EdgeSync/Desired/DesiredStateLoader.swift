@@ -88,17 +88,11 @@ struct DesiredStateLoader: Sendable {
             case .routerGateway:
                 let gateways = try store.routerGateways.find(ids: ids)
                 found = merge(gateways, into: &state.gateways)
-                for gateway in gateways.values {
-                    networks.formUnion([gateway.spec.network.id].compactMap { $0 })
-                    eips.formUnion([gateway.spec.eip?.id].compactMap { $0 })
-                }
+                for gateway in gateways.values { refer(gateway.spec.network, gateway.spec.eip, networks: &networks, eips: &eips) }
             case .nodeGateway:
                 let gateways = try store.nodeGateways.find(ids: ids)
                 found = merge(gateways, into: &state.nodeGateways)
-                for gateway in gateways.values {
-                    networks.formUnion([gateway.spec.network.id].compactMap { $0 })
-                    eips.formUnion([gateway.spec.eip?.id].compactMap { $0 })
-                }
+                for gateway in gateways.values { refer(gateway.spec.network, gateway.spec.eip, networks: &networks, eips: &eips) }
             case .floatingIP:
                 let fips = try store.fips.find(ids: ids)
                 found = merge(fips, into: &state.fips)
@@ -120,6 +114,12 @@ struct DesiredStateLoader: Sendable {
         }
         _ = merge(try store.eips.find(ids: eips.filter { state.eips[$0] == nil }), into: &state.eips)
         _ = merge(try store.networks.find(ids: networks.filter { state.networks[$0] == nil }), into: &state.networks)
+    }
+
+    /// Notes the network and EIP a gateway refers to, to load with the others.
+    private func refer(_ network: ResourceReference, _ eip: ResourceReference?, networks: inout Set<UUID>, eips: inout Set<UUID>) {
+        if let id = network.id { networks.insert(id) }
+        if let id = eip?.id { eips.insert(id) }
     }
 
     /// Adds `found` to `objects`; returns the ids added.
