@@ -46,7 +46,7 @@ extension OVSDBClient {
         // `steal` needs the pending request withdrawn first.
         if method == "lock" && previous != .notRequested { return previous == .held }
         if method == "steal" && previous == .held { return true }
-        let session = try await readySession(deadline: Date().addingTimeInterval(configuration.requestTimeout))
+        let session = try await readySession(timeout: configuration.requestTimeout)
         if method == "steal" && previous == .waiting {
             _ = try await session.call("unlock", [.string(name)], timeout: configuration.requestTimeout)
         }

@@ -13,14 +13,14 @@ extension OVSDBClient {
     /// transaction's effect (the server sends the monitor update before the reply).
     public func transact(_ transaction: Transaction) async throws -> TransactionReply {
         let timeout = transaction.timeout ?? configuration.requestTimeout
-        let deadline = Date().addingTimeInterval(timeout)
+        var deadline = Date().addingTimeInterval(timeout)
         let database = transaction.database ?? configuration.database
         for case .insert(_, _, _, let name?) in transaction.operations { try OVSDBError.validateID(name) }
         if let lock = transaction.assertLock { try OVSDBError.validateID(lock) }
         var guardOp: OVSDBOperation? = nil
         var isRetry = false
         while true {
-            let session = try await readySession(deadline: deadline)
+            let session = try await readySession(deadline: &deadline)
             let (ops, prefix) = transaction.wireOperations(guard: guardOp)
             var params: [JSON] = [.string(database)]
             params.reserveCapacity(ops.count + 1)

@@ -79,7 +79,7 @@ public final class OVSDBClient: Sendable {
 
     /// Waits until connected with the cache loaded.
     public func waitUntilReady(timeout: Double) async throws {
-        _ = try await readySession(deadline: Date().addingTimeInterval(timeout))
+        _ = try await readySession(timeout: timeout)
     }
 
     public var isReady: Bool { state.withLock { $0.ready && !($0.session?.isClosed ?? true) } }
@@ -121,13 +121,15 @@ public final class OVSDBClient: Sendable {
 
     // MARK: - Requests
 
-    /// The session once connected and loaded, waiting (polling) until `deadline`.
-    /// Polls until a session is ready. Time the waiter was kept from running (a sleep of 10 ms
-    /// that returned much later: a starved cooperative pool) moves the deadline: the connection
-    /// is set up by tasks of the same pool, which were starved just as long, so that time says
-    /// nothing about the server.
-    func readySession(deadline: Date) async throws -> RPCSession {
-        var deadline = deadline
+    /// The session once connected and loaded, polling until `deadline`. Time the waiter was
+    /// kept from running (a 10 ms sleep that returned much later: a starved cooperative pool)
+    /// moves `deadline` on, by at most the wait it was given: the connection is set up by tasks
+    /// of the same pool, starved just as long, so that time says little about the server — but
+    /// a caller still gets an answer within twice its timeout. The caller goes on with the moved
+    /// deadline (a transaction sent past its own would get a timeout of a millisecond and fail
+    /// while NB commits it).
+    func readySession(deadline: inout Date) async throws -> RPCSession {
+        var allowance = max(0, deadline.timeIntervalSinceNow)
         while true {
             let (session, stopped) = state.withLock { ($0.ready ? $0.session : nil, $0.stopped) }
             if stopped { throw OVSDBError.stopped }
@@ -136,14 +138,24 @@ public final class OVSDBClient: Sendable {
             if now >= deadline { throw OVSDBError.notConnected }
             try? await Task.sleep(nanoseconds: 10_000_000)
             let overslept = Date().timeIntervalSince(now) - 0.01
-            if overslept > 0.25 { deadline += overslept }
+            if overslept > 0.25 {
+                let moved = min(overslept, allowance)
+                deadline += moved
+                allowance -= moved
+            }
         }
+    }
+
+    /// `readySession` for a caller with no deadline of its own beyond this wait.
+    func readySession(timeout: Double) async throws -> RPCSession {
+        var deadline = Date().addingTimeInterval(timeout)
+        return try await readySession(deadline: &deadline)
     }
 
     /// Any JSON-RPC method, on the current connection.
     public func call(_ method: String, _ params: [JSON], timeout: Double? = nil) async throws -> JSON {
         let timeout = timeout ?? configuration.requestTimeout
-        let session = try await readySession(deadline: Date().addingTimeInterval(timeout))
+        let session = try await readySession(timeout: timeout)
         return try await session.call(method, params, timeout: timeout)
     }
 
