@@ -43,14 +43,14 @@ public struct RESTAPI: Sendable {
             + EventStreamRoutes(environment: environment).routes
     }
 
-    /// Registers the routes (each with its body limit) and the middleware, outermost first:
-    /// metrics, access log, authentication and roles, rate limit.
     /// Writes the access-log lines still waiting for their writer (call after the server
     /// stopped, before the process exits).
     public static func flushAccessLog() {
         AccessLogMiddleware.writer.flush()
     }
 
+    /// Registers the routes (each with its body limit) and the middleware, outermost first:
+    /// metrics, access log, authentication and roles, rate limit.
     public func register(into router: inout Router) {
         let routes = self.routes
         var access: [String: Access] = [:]
