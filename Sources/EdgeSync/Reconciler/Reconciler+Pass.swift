@@ -96,6 +96,9 @@ extension Reconciler {
             let failures = try await write(batches, writer: writer, to: sink)
             sink.finish()
             try await reported
+            // A cancelled reporter stops reading its stream: statuses may be missing, so the
+            // pass must not go on (or count as done) as if they were written.
+            try Task.checkCancellation()
             return failed.count + failures
         } catch {
             sink.finish()
