@@ -23,8 +23,8 @@ import Testing
     @Test(arguments: statuses)
     func sameBytesAsEncodingTheStatus(_ status: SyncStatus) throws {
         let conditions = try JSONCoding.encode(status.conditions)
-        let built = try StatusSnapshot.json(phase: status.phase, observedRevision: status.observedRevision,
-                                            message: status.message, conditionsJSON: conditions)
+        let built = ResourceSnapshot.encodeStatus(phase: status.phase, observedRevision: status.observedRevision,
+                                                    message: status.message, conditionsJSON: conditions)
         #expect(built == (try JSONCoding.foundationEncode(status)))
         #expect(try JSONCoding.decode(SyncStatus.self, from: built) == status)
     }

@@ -28,6 +28,12 @@ enum ResourceSnapshot {
         self.status(status).text
     }
 
+    /// The same around conditions that are JSON already (a stored `conditions` column): the
+    /// status write-back logs the stored status without decoding that column to encode it again.
+    static func encodeStatus(phase: SyncPhase, observedRevision: Int64, message: String?, conditionsJSON: String) -> String {
+        status(phase: phase, observedRevision: observedRevision, message: message, conditionsJSON: conditionsJSON).text
+    }
+
     /// What `JSONCoding.encode(labels)` writes.
     static func encode(_ labels: [String: String]) -> String {
         guard !labels.isEmpty else { return "{}" }
@@ -55,11 +61,16 @@ enum ResourceSnapshot {
     }
 
     private static func status(_ status: SyncStatus) -> SnapshotObject {
+        self.status(phase: status.phase, observedRevision: status.observedRevision, message: status.message,
+                    conditionsJSON: encode(status.conditions))
+    }
+
+    private static func status(phase: SyncPhase, observedRevision: Int64, message: String?, conditionsJSON: String) -> SnapshotObject {
         var object = SnapshotObject(capacity: 4)
-        object.string("phase", status.phase.rawValue)
-        object.integer("observed_revision", status.observedRevision)
-        object.string("message", status.message)
-        object.json("conditions", encode(status.conditions))
+        object.string("phase", phase.rawValue)
+        object.integer("observed_revision", observedRevision)
+        object.string("message", message)
+        object.json("conditions", conditionsJSON)
         return object
     }
 }

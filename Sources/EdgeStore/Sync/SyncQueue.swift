@@ -79,12 +79,12 @@ public struct SyncQueue: Sendable {
             phase = .pending
         }
         let observed = min(status.observedRevision, revision)
-        let conditions = try JSONCoding.encode(status.conditions)
+        let conditions = ResourceSnapshot.encode(status.conditions)
         try scope.db.cachedStatement(sql: "UPDATE \(table) SET phase = ?, observed_revision = ?, status_message = ?, conditions = ? WHERE id = ?")
             .execute(arguments: [phase.rawValue, observed, status.message, conditions, id.text])
         if phase != current {
-            let before = try StatusSnapshot.json(phase: current, observedRevision: row["observed_revision"], message: row["status_message"], conditionsJSON: row["conditions"])
-            let after = try StatusSnapshot.json(phase: phase, observedRevision: observed, message: status.message, conditionsJSON: conditions)
+            let before = ResourceSnapshot.encodeStatus(phase: current, observedRevision: row["observed_revision"], message: row["status_message"], conditionsJSON: row["conditions"])
+            let after = ResourceSnapshot.encodeStatus(phase: phase, observedRevision: observed, message: status.message, conditionsJSON: conditions)
             try scope.log(.status, kind, id, before: before, after: after)
         }
         return phase
