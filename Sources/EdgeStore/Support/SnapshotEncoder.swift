@@ -1,3 +1,4 @@
+import EdgeCore
 import Foundation
 
 /// JSON for the store's snapshot columns (change-log `before`/`after`, labels, conditions): the
@@ -108,14 +109,7 @@ enum SnapshotEncoder {
         /// `text` as a JSON string, escaped the way `JSONEncoder` escapes (slashes left as they are).
         static func appendQuoted(_ text: String, to out: inout [UInt8]) {
             out.append(UInt8(ascii: "\""))
-            // Nearly every string needs no escape: copied in one go.
-            var text = text
-            let copied = text.withUTF8 { bytes in
-                guard !bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else { return false }
-                out.append(contentsOf: bytes)
-                return true
-            }
-            if copied {
+            if JSONPlainString.append(text, to: &out) {
                 out.append(UInt8(ascii: "\""))
                 return
             }
