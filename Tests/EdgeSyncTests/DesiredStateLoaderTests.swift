@@ -5,7 +5,7 @@ import Testing
 import TestSupport
 @testable import EdgeSync
 
-/// Many waiting objects are loaded by listing; what comes out is what one read per object gives.
+/// Many waiting objects are loaded by listing; what comes out is what loading them by id gives.
 @Suite struct DesiredStateLoaderTests {
     @Test func aBacklogLoadsByListingTheSameObjectsAsOneByOne() async throws {
         let folder = try TemporaryDirectory(prefix: "loader")
@@ -29,7 +29,7 @@ import TestSupport
 
         let loader = DesiredStateLoader(store: store)
         let listed = try loader.loadUnsynced(pageSize: 1000) // a full first page (1,081 waiting): listing
-        let oneByOne = try loader.loadUnsynced(pageSize: 5000) // one read per object
+        let oneByOne = try loader.loadUnsynced(pageSize: 5000) // by id (one read per kind)
         #expect(listed.targets.count == 1200 - ready.count + 1) // more than a page: listing // the pending FIPs and the network
         #expect(listed.targets == oneByOne.targets)
         #expect(listed.targets.contains(ObjectKey(kind: .externalNetwork, id: network.id)))

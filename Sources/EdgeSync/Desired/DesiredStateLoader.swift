@@ -49,8 +49,8 @@ struct DesiredStateLoader: Sendable {
     }
 
     /// Many waiting objects: every kind's non-ready objects by listing, and every network and
-    /// EIP they may refer to (~25 µs an object), instead of one read per object and per
-    /// reference (~150 µs each: 10,000 bulk-created FIPs took ~3 s to load one by one).
+    /// EIP they may refer to (~25 µs an object), instead of by id (when that was one read per
+    /// object and per reference, 10,000 bulk-created FIPs took ~3 s to load).
     func loadUnsyncedByListing() throws -> DesiredState {
         var state = DesiredState()
         state.networks = try all(store.networks)
