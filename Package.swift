@@ -41,6 +41,8 @@ let package = Package(
             ]
         ),
         .target(name: "EdgeCore"),
+        // serve's log handler: StreamLogHandler's line format, rendered into bytes, batched by the access log.
+        .target(name: "EdgeLogging", dependencies: [.product(name: "Logging", package: "swift-log")]),
         .target(
             name: "EdgeStore",
             dependencies: [
@@ -64,7 +66,7 @@ let package = Package(
         .target(
             name: "EdgeAPI",
             dependencies: [
-                "COpenSSL", "EdgeCore", "EdgeStore", "HTTPServer",
+                "COpenSSL", "EdgeCore", "EdgeLogging", "EdgeStore", "HTTPServer",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -79,7 +81,7 @@ let package = Package(
         .executableTarget(
             name: "ovn-edge",
             dependencies: [
-                "HTTPServer", "OVSDB", "EdgeCore", "EdgeStore", "EdgeSync", "EdgeAPI", "OVNSandbox",
+                "HTTPServer", "OVSDB", "EdgeCore", "EdgeLogging", "EdgeStore", "EdgeSync", "EdgeAPI", "OVNSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -88,12 +90,13 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["OVNSandbox"]),
 
         // Test targets: one per module (added with the module's first tests) plus end-to-end tests.
-        .testTarget(name: "EdgeAPITests", dependencies: ["EdgeAPI", "EdgeStore", "HTTPServer", "TestSupport"]),
+        .testTarget(name: "EdgeAPITests", dependencies: ["EdgeAPI", "EdgeLogging", "EdgeStore", "HTTPServer", "TestSupport"]),
         .testTarget(name: "EdgeSyncTests", dependencies: ["EdgeSync", "EdgeStore", "EdgeCore", "OVSDB", "TestSupport"]),
         .testTarget(name: "IntegrationTests", dependencies: ["OVNSandbox", "TestSupport"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
         .testTarget(name: "OVSDBTests", dependencies: ["OVSDB", "TestSupport"]),
         .testTarget(name: "EdgeCoreTests", dependencies: ["EdgeCore", "TestSupport"]),
+        .testTarget(name: "EdgeLoggingTests", dependencies: ["EdgeLogging", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "EdgeStoreTests", dependencies: ["EdgeStore", "EdgeCore", "TestSupport"]),
     ]
 )

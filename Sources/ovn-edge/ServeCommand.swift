@@ -1,5 +1,6 @@
 import ArgumentParser
 import EdgeAPI
+import EdgeLogging
 import EdgeStore
 import EdgeSync
 import Foundation
@@ -81,16 +82,9 @@ struct ServeCommand: AsyncParsableCommand {
             return
         }
         let level = settings.logLevel
-        // StreamLogHandler formats each line's time with strftime, which re-checks the zone file
-        // (a stat of /etc/localtime) on every call while TZ is unset: ~5 % of serve's CPU under a
-        // GET load with the access log on. Naming the same zone makes glibc read it once (a zone
-        // file replaced while serve runs is seen at the next start). Set before any thread logs.
-        if getenv("TZ") == nil { setenv("TZ", ":/etc/localtime", 1) }
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
+        // LineLogHandler: StreamLogHandler's format, with the time formatted once per second and
+        // the access log's lines written in batches.
+        LoggingSystem.bootstrap { label in LineLogHandler(label: label, level: level) }
         try await serve(settings)
     }
 

@@ -17,12 +17,10 @@ struct AccessLogMiddleware: Middleware {
         let route = context.routePattern ?? "unmatched"
         let level: Logger.Level = Access.openPaths.contains(route) ? .debug : .info
         guard context.logLevel <= level else { return response }
-        let metadata: Logger.Metadata = [
-            "method": .string(request.method.rawValue), "path": .string(request.path), "route": .string(route),
-            "status": .stringConvertible(response.status.code), "ms": .string(Self.milliseconds(elapsed)),
-            "remote": .string(context.remoteAddress),
-        ]
-        Self.writer.add(AccessLogWriter.Line(context: context, level: level, metadata: metadata))
+        Self.writer.add(AccessLogLine(
+            context: context, level: level, method: request.method.rawValue, path: request.path, route: route,
+            status: response.status.code, elapsed: elapsed
+        ))
         return response
     }
 

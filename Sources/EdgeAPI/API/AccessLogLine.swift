@@ -1,0 +1,27 @@
+import HTTPServer
+import Logging
+
+/// One request's access-log facts, kept as plain values on the request path and turned into
+/// metadata only when the writer renders the line (a `Logger.Metadata` dictionary per request
+/// was a visible part of a cached GET).
+struct AccessLogLine: Sendable {
+    let context: RequestContext
+    let level: Logger.Level
+    let method: String
+    let path: String
+    let route: String
+    let status: Int
+    let elapsed: Duration
+
+    static let message = "request"
+    /// The module the line is attributed to (the `[source]` of the line).
+    static let source = "EdgeAPI"
+
+    /// The line's own metadata, sorted by key.
+    var metadata: [(key: String, value: Logger.MetadataValue)] {
+        [
+            ("method", .string(method)), ("ms", .string(AccessLogMiddleware.milliseconds(elapsed))), ("path", .string(path)),
+            ("remote", .string(context.remoteAddress)), ("route", .string(route)), ("status", .stringConvertible(status)),
+        ]
+    }
+}
