@@ -67,6 +67,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical (logs go to stderr, with request ids). Env: OVN_EDGE_LOG_LEVEL. Default: info")
     var logLevel: String?
 
+    @Option(help: "HTTP event loops, one thread each, 1–256. Env: OVN_EDGE_IO_THREADS. Default: the number of cores")
+    var ioThreads: String?
+
     @Flag(help: "Print the settings with where each came from (flag, env, file, default) and exit.")
     var printConfig = false
 
@@ -118,7 +121,7 @@ struct ServeCommand: AsyncParsableCommand {
         let tls = settings.tlsCert.flatMap { cert in
             settings.tlsKey.map { HTTPTLSConfiguration(certificateChainFile: cert, privateKeyFile: $0) }
         }
-        let server = HTTPServer(configuration: .init(host: settings.listen.host, port: settings.listen.port, tls: tls), router: router)
+        let server = HTTPServer(configuration: .init(host: settings.listen.host, port: settings.listen.port, tls: tls, ioQueueCount: settings.ioThreads), router: router)
         do {
             try server.start()
         } catch {

@@ -94,6 +94,7 @@ import TestSupport
         rate-limit = 5
         data-dir = "\(folder.path)/from-file"
         log-level = warning
+        io-threads = 3
         """.write(toFile: file, atomically: true, encoding: .utf8)
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("OVN_EDGE_") || $0.key == "OVN_EDGE_BINARY" }
         environment["OVN_EDGE_LISTEN"] = "127.0.0.1:7002"
@@ -104,6 +105,7 @@ import TestSupport
         #expect(output.contains("data-dir = \(folder.path)/from-file  # file"), "\(output)")
         #expect(output.contains("log-level = warning  # file"), "\(output)")
         #expect(output.contains("rate-burst = nil  # default"), "\(output)")
+        #expect(output.contains("io-threads = 3  # file"), "\(output)")
         // The config file may also come from the environment; unknown keys are refused.
         environment["OVN_EDGE_CONFIG"] = file
         #expect(try ProcessRunner.run(Self.binary, ["serve", "--print-config"], environment: environment).contains("listen = 127.0.0.1:7002  # env"))
@@ -114,7 +116,7 @@ import TestSupport
         let help = try ProcessRunner.run(Self.binary, ["serve", "--help"])
         for name in ["OVN_EDGE_LISTEN", "OVN_EDGE_DATA_DIR", "OVN_EDGE_OVN_NB", "OVN_EDGE_OVN_CA", "OVN_EDGE_OVN_CERT", "OVN_EDGE_OVN_KEY",
                      "OVN_EDGE_TLS_CERT", "OVN_EDGE_TLS_KEY", "OVN_EDGE_NO_AUTH", "OVN_EDGE_RATE_LIMIT", "OVN_EDGE_RATE_BURST",
-                     "OVN_EDGE_LOG_LEVEL", "OVN_EDGE_CONFIG", "OVN_EDGE_ADMIN_TOKEN_FILE"] {
+                     "OVN_EDGE_LOG_LEVEL", "OVN_EDGE_CONFIG", "OVN_EDGE_ADMIN_TOKEN_FILE", "OVN_EDGE_IO_THREADS"] {
             #expect(help.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "  ", with: " ").contains(name), "\(name) missing from --help")
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EdgeAPI
+import Foundation
 import Logging
 
 /// Everything `serve` runs with, resolved from flags, environment and config file.
@@ -7,7 +8,7 @@ struct ServeSettings {
     /// Config-file keys (= long option names).
     static let keys: Set<String> = [
         "listen", "data-dir", "ovn-nb", "ovn-ca", "ovn-cert", "ovn-key", "tls-cert", "tls-key", "no-auth",
-        "admin-token-file", "rate-limit", "rate-burst", "log-level", "adopt-legacy-rows",
+        "admin-token-file", "rate-limit", "rate-burst", "log-level", "adopt-legacy-rows", "io-threads",
     ]
 
     var listen: ListenAddress
@@ -25,6 +26,8 @@ struct ServeSettings {
     var adminTokenFile: String
     var rateLimit: RateLimit?
     var logLevel: Logger.Level
+    /// HTTP event loops (a thread each).
+    var ioThreads: Int
     /// key, value, source: what `--print-config` shows.
     var report: [(key: String, value: String, source: ConfigSource)]
 
@@ -47,6 +50,9 @@ struct ServeSettings {
         let burst = try resolver.parsed("rate-burst", flag: command.rateBurst, default: Double?.none) { Double($0).flatMap { $0 >= 1 && $0.isFinite ? $0 : nil } }
         rateLimit = RateLimit(perSecond: perSecond, burst: burst)
         logLevel = try resolver.parsed("log-level", flag: command.logLevel, default: .info) { Logger.Level(rawValue: $0.lowercased()) }
+        ioThreads = try resolver.parsed("io-threads", flag: command.ioThreads, default: ProcessInfo.processInfo.activeProcessorCount) {
+            Int($0).flatMap { (1...256).contains($0) ? $0 : nil }
+        }
         report = resolver.resolved
         if let configPath { report.insert(("config", configPath, command.config != nil ? .flag : .environment), at: 0) }
         try check()
