@@ -17,15 +17,16 @@ extension Reconciler {
         var failures = 0
         for keys in desired.orderedTargets {
             tracker.catchUp(feed: feed, cache: client.cache)
-            let plans = Self.plans(for: keys, view: tracker.view, desired: desired, mirrorFilterBoth: mirrorFilterBoth)
-            failures += try await execute(plans, writer: writer, reporter: reporter, desired: desired)
+            let batches = plannedBatches(keys, view: tracker.view, desired: desired, mirrorFilterBoth: mirrorFilterBoth)
+            failures += try await execute(batches, writer: writer, reporter: reporter, desired: desired)
         }
         if scope == .full || !missing.isEmpty {
             tracker.catchUp(feed: feed, cache: client.cache)
             let orphans = Self.orphanPlans(scope == .full ? nil : missing, view: tracker.view, desired: desired, mirrorFilterBoth: mirrorFilterBoth)
             if !orphans.isEmpty {
                 logger.info("removing NB rows of \(orphans.count) objects no longer in the store")
-                failures += try await execute(orphans, writer: writer, reporter: reporter, desired: desired)
+                let batches = PlannedBatches(plans: orphans, maxOperations: options.maxOperationsPerTransaction)
+                failures += try await execute(batches, writer: writer, reporter: reporter, desired: desired)
             }
         }
         let pending = (try? store.sync.unsyncedCount(kinds: DesiredState.syncedKinds)) ?? 0
@@ -60,11 +61,14 @@ extension Reconciler {
         }
     }
 
-    /// Plans made in a function of their own, so that the planner's copy of the view is gone
-    /// before the tracker updates the view again (a second reference would make that update
-    /// copy the whole view).
-    private static func plans(for keys: [ObjectKey], view: NBView, desired: DesiredState, mirrorFilterBoth: Bool) -> [ObjectPlan] {
-        Planner(view: view, desired: desired, mirrorFilterBoth: mirrorFilterBoth).plans(for: keys)
+    /// A tier planned as the writes go (`PlannedBatches`). The planner holds a copy of the
+    /// view until `execute` is done with it, before the tracker updates the view again (a
+    /// second reference then would make that update copy the whole view).
+    private func plannedBatches(_ keys: [ObjectKey], view: NBView, desired: DesiredState, mirrorFilterBoth: Bool) -> PlannedBatches {
+        let planner = Planner(view: view, desired: desired, mirrorFilterBoth: mirrorFilterBoth)
+        // About one transaction's worth of objects (most write two ops) per chunk.
+        let chunk = max(1, options.maxOperationsPerTransaction / 2)
+        return PlannedBatches(keys, chunk: chunk, maxOperations: options.maxOperationsPerTransaction) { planner.plans(for: $0) }
     }
 
     /// Orphans: all of them (`tags` nil, a full pass) or those of these tags.
@@ -73,69 +77,89 @@ extension Reconciler {
         return tags.map { planner.orphanPlans(tags: $0) } ?? planner.orphanPlans()
     }
 
-    /// Writes the plans and reports every object's outcome; returns how many failed.
-    private func execute(_ plans: [ObjectPlan], writer: BatchWriter, reporter: StatusReporter, desired: DesiredState) async throws -> Int {
-        var done: [ObjectPlan] = []
-        var failed: [(ObjectPlan, SyncProblem)] = []
-        for plan in plans {
-            switch plan.action {
-            case .upToDate: done.append(plan)
-            case .blocked(let problem): failed.append((plan, problem))
-            case .write: break
-            }
-        }
-        try await reporter.report(done: done, failed: failed, desired: desired)
-        let batches = BatchPacker.pack(plans, maxOperations: options.maxOperationsPerTransaction)
-        guard !batches.isEmpty else { return failed.count }
+    /// Writes the batches and reports every object's outcome; returns how many failed.
+    private func execute(_ batches: PlannedBatches, writer: BatchWriter, reporter: StatusReporter, desired: DesiredState) async throws -> Int {
         // Statuses go to the store beside the writes, not between them: reporting a batch
         // (a store write) took longer than NB took to apply one, so waiting for it before the
         // next send set the pace of a large pass (benchmarks/RESULTS.md).
-        let (outcomes, sink) = AsyncStream.makeStream(of: BatchWriter.Outcome.self)
-        async let reported: Void = report(outcomes, reporter: reporter, desired: desired)
+        let inbox = OutcomeInbox()
+        async let reported: Void = report(inbox, reporter: reporter, desired: desired)
         do {
-            let failures = try await write(batches, writer: writer, to: sink)
-            sink.finish()
+            let failures = try await write(batches, writer: writer, to: inbox)
+            inbox.finish()
             try await reported
-            // A cancelled reporter stops reading its stream: statuses may be missing, so the
-            // pass must not go on (or count as done) as if they were written.
+            // Cancelled meanwhile: the reporter's writes may have been cut short, so the pass
+            // must not go on (or count as done) as if every status was written.
             try Task.checkCancellation()
-            return failed.count + failures
+            return failures
         } catch {
-            sink.finish()
+            inbox.finish()
             try? await reported // what was written before the error is still reported
             throw error
         }
     }
 
     /// Sends the batches, up to `transactionsInFlight` at once (they are independent within a
-    /// tier: NB applies one while we encode the next and read the last one's update); hands
-    /// every outcome to `sink` and returns how many objects failed.
-    private func write(_ batches: [[ObjectPlan]], writer: BatchWriter, to sink: AsyncStream<BatchWriter.Outcome>.Continuation) async throws -> Int {
-        try await withThrowingTaskGroup(of: BatchWriter.Outcome.self) { group in
-            var next = 0
+    /// tier: NB applies one while we plan and encode the next and read the last one's update);
+    /// hands every outcome, and the plans that need no write, to `inbox`; returns how many
+    /// objects failed or were blocked.
+    private func write(_ batches: PlannedBatches, writer: BatchWriter, to inbox: OutcomeInbox) async throws -> Int {
+        var batches = batches
+        return try await withThrowingTaskGroup(of: BatchWriter.Outcome.self) { group in
             var failures = 0
-            func send() {
-                let batch = batches[next]
-                next += 1
+            /// Plans (and packs) up to the next batch and sends it; false when none is left.
+            func send() -> Bool {
+                let batch = batches.next()
+                let settled = batches.takeSettled()
+                if !settled.done.isEmpty || !settled.failed.isEmpty {
+                    failures += settled.failed.count
+                    inbox.put(BatchWriter.Outcome(succeeded: settled.done, failed: settled.failed))
+                }
+                guard let batch else { return false }
                 group.addTask { try await writer.write(batch) }
+                return true
             }
-            while next < min(batches.count, max(1, options.transactionsInFlight)) { send() }
+            var more = true
+            for _ in 0..<max(1, options.transactionsInFlight) where more { more = send() }
             for try await outcome in group {
-                if next < batches.count { send() }
+                if more { more = send() }
                 for (plan, problem) in outcome.failed { logger.warning("\(plan.key): \(problem.message)") }
                 failures += outcome.failed.count
-                sink.yield(outcome)
+                inbox.put(outcome)
             }
             return failures
         }
     }
 
-    /// Writes the statuses of the outcomes as they come, one store write per outcome.
-    private func report(_ outcomes: AsyncStream<BatchWriter.Outcome>, reporter: StatusReporter, desired: DesiredState) async throws {
-        for await outcome in outcomes {
-            try await reporter.report(done: outcome.succeeded, failed: outcome.failed, desired: desired)
+    /// Writes the statuses of the outcomes as they come: all that waited meanwhile in one store
+    /// write (`reports`).
+    private func report(_ inbox: OutcomeInbox, reporter: StatusReporter, desired: DesiredState) async throws {
+        while let outcomes = await inbox.takeAll() {
+            for report in Self.reports(outcomes) {
+                try await reporter.report(done: report.flatMap(\.succeeded), failed: report.flatMap(\.failed), desired: desired)
+            }
         }
     }
+
+    /// Outcomes grouped into reports of at most `maxStatusesPerReport` objects (an outcome is
+    /// never split): one store transaction each, so that API writes waiting for the writer
+    /// are not held up behind a very large one.
+    static func reports(_ outcomes: [BatchWriter.Outcome]) -> [[BatchWriter.Outcome]] {
+        var groups: [[BatchWriter.Outcome]] = []
+        var count = 0
+        for outcome in outcomes {
+            let size = outcome.succeeded.count + outcome.failed.count
+            if groups.isEmpty || (count > 0 && count + size > maxStatusesPerReport) {
+                groups.append([])
+                count = 0
+            }
+            groups[groups.count - 1].append(outcome)
+            count += size
+        }
+        return groups
+    }
+
+    static var maxStatusesPerReport: Int { 2_000 }
 
     /// A transaction whose monitor updates are not drift.
     func transactAsOurs(_ client: OVSDBClient, _ transaction: Transaction) async throws -> TransactionReply {

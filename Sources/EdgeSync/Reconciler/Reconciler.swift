@@ -19,9 +19,9 @@ import OVSDB
 /// the objects `DriftImpact` finds concerned, and orphans among them) after NB changed under it.
 /// Planning works on an `NBView` kept across passes and updated from the monitor's changes
 /// (`ViewTracker`, `ChangeFeed`), so a pass costs O(its objects' rows), not O(NB).
-/// A pass plans its objects against that view (`Planner`), packs the ops into bounded
-/// transactions (`BatchPacker`), writes them (`BatchWriter`, isolating failing objects) and
-/// writes statuses back (`StatusReporter`).
+/// A pass plans its objects against that view (`Planner`) a chunk at a time while the first
+/// are written, packs the ops into bounded transactions (`PlannedBatches`), writes them
+/// (`BatchWriter`, isolating failing objects) and writes statuses back (`StatusReporter`).
 public final class Reconciler: Sendable {
     public let options: ReconcilerOptions
     let store: Store

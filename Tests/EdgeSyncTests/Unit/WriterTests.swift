@@ -11,12 +11,52 @@ import Testing
         return ObjectPlan(key: ObjectKey(kind: .floatingIP, id: UUID()), revision: 1, deleting: false, orphan: false, action: .write(operations))
     }
 
+    /// Every batch `PlannedBatches` gives, in order.
+    func drain(_ batches: PlannedBatches) -> [[ObjectPlan]] {
+        var batches = batches
+        var out: [[ObjectPlan]] = []
+        while let batch = batches.next() { out.append(batch) }
+        return out
+    }
+
     @Test func packsIntoBoundedBatches() {
         let plans = (0..<1000).map { plan("ok\($0)") }
-        let batches = BatchPacker.pack(plans, maxOperations: 800)
+        let batches = drain(PlannedBatches(plans: plans, maxOperations: 800))
         #expect(batches.map(\.count) == [400, 400, 200])
         #expect(batches.allSatisfy { $0.flatMap(\.operations).count <= 800 })
-        #expect(BatchPacker.pack([plan("big", ops: 900)], maxOperations: 800).count == 1)
+        #expect(drain(PlannedBatches(plans: [plan("big", ops: 900)], maxOperations: 800)).count == 1)
+    }
+
+    /// Planned chunk by chunk as batches are asked for, packed as if planned at once (a chunk's
+    /// last partial batch fills up from the next chunk), and the plans that need no write are
+    /// handed out as they are planned.
+    @Test func plansChunksOnDemand() {
+        var plans: [ObjectKey: ObjectPlan] = [:]
+        var keys: [ObjectKey] = []
+        for index in 0..<1000 {
+            var made = plan("ok\(index)", ops: index % 7 == 0 ? 3 : 2)
+            if index % 10 == 3 { made.action = .upToDate }
+            if index == 500 { made.action = .blocked(.rejected("no")) }
+            plans[made.key] = made
+            keys.append(made.key)
+        }
+        let planned = Counter()
+        var batches = PlannedBatches(keys, chunk: 150, maxOperations: 800) { chunk in
+            for _ in chunk { planned.increment() }
+            return chunk.map { plans[$0]! }
+        }
+        let first = batches.next()
+        #expect(first != nil && planned.value < 1000)
+        #expect(batches.takeSettled().done.count == planned.value / 10)
+        var sent = [first!]
+        while let batch = batches.next() { sent.append(batch) }
+        #expect(planned.value == 1000)
+        let settled = batches.takeSettled()
+        #expect(settled.failed.map(\.0.key) == [keys[500]])
+        let writes = keys.map { plans[$0]! }.filter { !$0.operations.isEmpty }
+        #expect(sent.flatMap { $0.map(\.key) } == writes.map(\.key))
+        #expect(sent.map { $0.map(\.key) } == drain(PlannedBatches(plans: writes, maxOperations: 800)).map { $0.map(\.key) })
+        #expect(sent.allSatisfy { $0.flatMap(\.operations).count <= 800 })
     }
 
     @Test func commitErrorIsBisectedToTheBadObject() async throws {
