@@ -61,12 +61,14 @@ struct PlannedBatches {
         }
     }
 
-    /// A batch is closed before it would exceed `maxOperations`.
+    /// A batch is closed before it would exceed `maxOperations`, or as soon as it is full (so
+    /// that a chunk of 400 two-op objects is a batch without planning the next chunk).
     private mutating func add(_ plan: ObjectPlan, size: Int) {
         guard size > 0 else { return }
         if !current.isEmpty && count + size > maxOperations { close() }
         current.append(plan)
         count += size
+        if count >= maxOperations { close() }
     }
 
     private mutating func close() {

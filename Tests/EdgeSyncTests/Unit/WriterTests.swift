@@ -59,6 +59,20 @@ import Testing
         #expect(sent.allSatisfy { $0.flatMap(\.operations).count <= 800 })
     }
 
+    /// A full batch goes as soon as it is full: one chunk of 400 two-op objects is the first
+    /// batch, without planning the next chunk first.
+    @Test func aFullBatchNeedsNoFurtherPlanning() {
+        let plans = (0..<1000).map { plan("ok\($0)") }
+        let byKey = Dictionary(uniqueKeysWithValues: plans.map { ($0.key, $0) })
+        let planned = Counter()
+        var batches = PlannedBatches(plans.map(\.key), chunk: 400, maxOperations: 800) { chunk in
+            for _ in chunk { planned.increment() }
+            return chunk.map { byKey[$0]! }
+        }
+        #expect(batches.next()?.count == 400)
+        #expect(planned.value == 400)
+    }
+
     @Test func commitErrorIsBisectedToTheBadObject() async throws {
         let counter = Counter()
         let writer = BatchWriter(lockName: nil) { transaction in
