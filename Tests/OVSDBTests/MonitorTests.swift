@@ -55,6 +55,46 @@ import OVSDB
         }
     }
 
+    /// A diff (update2/update3) tells which atoms of a set column it toggled, so a reader of a
+    /// router's NAT column can follow one more NAT without comparing the whole set; the RFC 7047
+    /// `update` sends whole rows and lists none, nor does a change of a map column.
+    @Test(arguments: MonitorMethod.allCases)
+    func modifiesListTheAtomsTheyToggled(method: MonitorMethod) async throws {
+        try await withOVN(.northboundOnly) { sandbox in
+            try sandbox.nbctl("lr-add", "r0", "--", "lr-nat-add", "r0", "dnat_and_snat", "172.16.0.10", "10.0.0.5")
+            try await TestClient.with(sandbox.nbRemote, configure: { $0.preferredMonitorMethod = method }) { client in
+                let first = try #require(client.cache.snapshot().all(NB.NAT.self).first).uuid
+                let updates = client.cache.updates()
+                let collector = Task { () -> [RowChange] in
+                    var all: [RowChange] = []
+                    for await update in updates {
+                        all += update.changes.filter { $0.table == "Logical_Router" }
+                        if all.count >= 3 { break }
+                    }
+                    return all
+                }
+                try sandbox.nbctl("lr-nat-add", "r0", "dnat_and_snat", "172.16.0.11", "10.0.0.6")
+                try sandbox.nbctl("set", "Logical_Router", "r0", "options:a=b")
+                try sandbox.nbctl("lr-nat-del", "r0", "dnat_and_snat", "172.16.0.10")
+                let changes = await collector.value
+                let second = try #require(client.cache.snapshot().all(NB.NAT.self).first).uuid
+                #expect(second != first)
+                try #require(changes.count == 3)
+                let (added, optioned, removed) = (changes[0], changes[1], changes[2])
+                #expect(added.new?.columns["nat"] == .set([.uuid(first), .uuid(second)]))
+                #expect(optioned.new?.stringMap("options")["a"] == "b")
+                #expect(removed.new?.columns["nat"] == .set([.uuid(second)]))
+                #expect(optioned.toggled.isEmpty)
+                if method == .monitor {
+                    #expect(added.toggled.isEmpty && removed.toggled.isEmpty)
+                } else {
+                    #expect(added.toggled == ["nat": [.uuid(second)]])
+                    #expect(removed.toggled == ["nat": [.uuid(first)]])
+                }
+            }
+        }
+    }
+
     @Test(arguments: MonitorMethod.allCases)
     func everyMonitorMethodKeepsTheCacheEqualToTheDatabase(method: MonitorMethod) async throws {
         try await withOVN(.northboundOnly) { sandbox in

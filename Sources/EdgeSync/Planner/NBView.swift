@@ -61,20 +61,25 @@ struct NBView: Sendable, Equatable {
 
     // MARK: - Keeping up with NB
 
-    /// Applies monitor changes in order (the new content of each row; nil = deleted).
+    /// Applies monitor changes in order (the new content of each row; nil = deleted). A change
+    /// that lists the atoms its diff toggled in a set column is followed through those alone.
     mutating func apply<C: Sequence>(_ changes: C) where C.Element == RowChange {
-        for change in changes { set(change.table, change.uuid, to: change.new) }
+        for change in changes { set(change.table, change.uuid, to: change.new, toggled: change.toggled) }
     }
 
-    /// Replaces one row (nil deletes it) and every lookup that depends on it.
-    mutating func set(_ table: String, _ uuid: UUID, to new: Row?) {
+    /// Replaces one row (nil deletes it) and every lookup that depends on it. `toggled`: per
+    /// set column, the atoms that entered or left it since the row the view holds (only from a
+    /// monitor change that follows the view's own row, as `ViewTracker` applies them).
+    mutating func set(_ table: String, _ uuid: UUID, to new: Row?, toggled: [String: Set<Atom>] = [:]) {
         let old = tables[table]?[uuid]
         if old == nil && new == nil { return }
         tables[table, default: [:]][uuid] = new
         if Self.namedTables.contains(table) { updateName(table, uuid, from: old, to: new) }
         if Self.ownedTables.contains(table) { updateOwner(RowID(table: table, uuid: uuid), from: old, to: new) }
         if table == "NAT" { updateLogicalPort(uuid, from: old, to: new) }
-        for column in Self.managedColumns[table] ?? [] { updateChildren(table, uuid, column, from: old, to: new) }
+        for column in Self.managedColumns[table] ?? [] {
+            updateChildren(table, uuid, column, from: old, to: new, toggled: old == nil ? nil : toggled[column])
+        }
         if table == "NAT" || table == "Load_Balancer" {
             for reference in referrers[uuid] ?? [] where reference.table == "Logical_Router" {
                 refreshEdge(router: reference.uuid, column: reference.column, child: uuid)
@@ -104,17 +109,26 @@ struct NBView: Sendable, Equatable {
     }
 
     /// Links added to or removed from a managed column: referrers, and the index's edges. Only
-    /// the difference is walked (a router's 10,000 NAT links are not re-read for one more).
-    private mutating func updateChildren(_ table: String, _ uuid: UUID, _ column: String, from old: Row?, to new: Row?) {
+    /// the difference is walked (a router's 10,000 NAT links are not re-read for one more); with
+    /// the atoms a monitor diff toggled it is not even computed: comparing both sets of a
+    /// router's NAT column cost O(its NATs) on every pass.
+    private mutating func updateChildren(_ table: String, _ uuid: UUID, _ column: String, from old: Row?, to new: Row?, toggled: Set<Atom>?) {
         let before = Self.atoms(old?.columns[column]), after = Self.atoms(new?.columns[column])
-        guard before != after else { return }
+        let removed: Set<Atom>, added: Set<Atom>
+        if let toggled, let delta = Self.delta(toggled, before: before, after: after) {
+            (removed, added) = delta
+        } else {
+            guard before != after else { return }
+            removed = before.subtracting(after)
+            added = after.subtracting(before)
+        }
         let reference = RowReference(table: table, uuid: uuid, column: column)
         let indexed = table == "Logical_Router" && NBIndex.indexedColumns[column] != nil
-        for case .uuid(let child) in before.subtracting(after) {
+        for case .uuid(let child) in removed {
             Self.remove(reference, from: &referrers, at: child)
             if indexed { refreshEdge(router: uuid, column: column, child: child) }
         }
-        for case .uuid(let child) in after.subtracting(before) {
+        for case .uuid(let child) in added {
             referrers[child, default: []].insert(reference)
             if indexed { refreshEdge(router: uuid, column: column, child: child) }
         }
@@ -124,6 +138,15 @@ struct NBView: Sendable, Equatable {
         guard let childTable = NBIndex.indexedColumns[column] else { return }
         let linked = referrers[child]?.contains(RowReference(table: "Logical_Router", uuid: router, column: column)) ?? false
         index.refresh(NBIndex.Edge(router: router, child: child), childTable: childTable, child: tables[childTable]?[child], linked: linked)
+    }
+
+    /// What left and what entered a set, from the atoms a diff toggled; nil when the counts
+    /// show that `before` is not the row the diff was applied to (then the sets are compared).
+    private static func delta(_ toggled: Set<Atom>, before: Set<Atom>, after: Set<Atom>) -> (removed: Set<Atom>, added: Set<Atom>)? {
+        let added = toggled.filter { after.contains($0) }
+        let removed = toggled.subtracting(added)
+        guard before.count - removed.count + added.count == after.count else { return nil }
+        return (removed, added)
     }
 
     private static func atoms(_ value: Value?) -> Set<Atom> {

@@ -23,6 +23,10 @@ enum TableUpdates {
                 guard let uuid = UUID(ovsdb: uuidText), let update = update.objectValue else { continue }
                 let old = snapshot[uuid]
                 let new: Row?
+                // A modify from a diff knows what it changed: comparing the rows instead would
+                // walk a router's whole NAT set on every update.
+                var modified: Bool?
+                var toggled: [String: Set<Atom>] = [:]
                 switch notation {
                 case .v1:
                     if let newJSON = update["new"]?.objectValue {
@@ -40,11 +44,20 @@ enum TableUpdates {
                         new = row
                     } else if let diff = update["modify"]?.objectValue {
                         guard var row = old else { inconsistencies += 1; continue }
+                        var changed = false
                         for (name, valueJSON) in diff {
                             let type = tableSchema?[name]?.type
                             guard let value = Value(json: valueJSON, type: type) else { continue }
-                            row.columns[name] = applyDiff(value, to: row.columns[name], type: type)
+                            let before = row.columns[name]
+                            let (after, flipped) = applyDiff(value, to: before, type: type)
+                            row.columns[name] = after
+                            if let flipped {
+                                if !flipped.isEmpty { toggled[name] = flipped; changed = true }
+                            } else if after != before {
+                                changed = true
+                            }
                         }
+                        modified = changed
                         new = row
                     } else if update["delete"] != nil {
                         if old == nil { inconsistencies += 1 }
@@ -54,7 +67,7 @@ enum TableUpdates {
                     }
                 }
                 if let new { snapshot.set(new) } else if old != nil { snapshot.remove(uuid) } else { continue }
-                if old != new { changes.append(RowChange(table: table, uuid: uuid, old: old, new: new)) }
+                if modified ?? (old != new) { changes.append(RowChange(table: table, uuid: uuid, old: old, new: new, toggled: toggled)) }
             }
             tables[table] = snapshot
         }
@@ -100,22 +113,22 @@ enum TableUpdates {
     }
 
     /// update2 `modify`: scalars are replaced, sets toggle the given elements, maps add, remove
-    /// or replace the given keys.
-    static func applyDiff(_ diff: Value, to old: Value?, type: ColumnType?) -> Value {
+    /// or replace the given keys. For a set, also the atoms toggled (nil for other values).
+    static func applyDiff(_ diff: Value, to old: Value?, type: ColumnType?) -> (Value, toggled: Set<Atom>?) {
         switch (diff, old) {
         case (.map(let changes), .map(var current)?):
             for (key, value) in changes {
                 if let existing = current[key], existing == value { current[key] = nil } else { current[key] = value }
             }
-            return .map(current)
+            return (.map(current), nil)
         case (.set(let toggled), .set(var current)?):
             for atom in toggled { if current.remove(atom) == nil { current.insert(atom) } }
-            return .set(current)
+            return (.set(current), toggled)
         case (.atom(let atom), .set(var current)?) where type?.isScalar != true:
             if current.remove(atom) == nil { current.insert(atom) }
-            return .set(current)
+            return (.set(current), [atom])
         default:
-            return diff
+            return (diff, nil)
         }
     }
 }

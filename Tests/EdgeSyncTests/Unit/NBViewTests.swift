@@ -86,6 +86,36 @@ import Testing
         }
     }
 
+    /// The same through monitor changes that list the atoms their diff toggled (as update2
+    /// diffs do): the view follows those instead of comparing the sets, and ends up the same.
+    @Test(arguments: [5, 6, 7, 99] as [UInt64])
+    func keptViewFollowsToggledAtoms(seed: UInt64) {
+        var world = World(seed: seed)
+        var kept = NBView(tables: [:])
+        for round in 0..<400 {
+            let (table, uuid, row) = world.step()
+            let old = world.tables[table]?[uuid]
+            if row == nil && old == nil { continue }
+            world.tables[table, default: [:]][uuid] = row
+            kept.apply([RowChange(table: table, uuid: uuid, old: old, new: row, toggled: Self.toggled(old, row))])
+            let fresh = NBView(tables: world.tables)
+            #expect(kept == fresh, "seed \(seed), change \(round): \(table) \(uuid)")
+            if kept != fresh { return }
+        }
+    }
+
+    /// What a diff of `old` into `new` toggles in each set column (a modify only).
+    static func toggled(_ old: Row?, _ new: Row?) -> [String: Set<Atom>] {
+        guard let old, let new else { return [:] }
+        var toggled: [String: Set<Atom>] = [:]
+        for (column, value) in new.columns {
+            guard case .set(let after) = value, case .set(let before)? = old.columns[column] else { continue }
+            let flipped = before.symmetricDifference(after)
+            if !flipped.isEmpty { toggled[column] = flipped }
+        }
+        return toggled
+    }
+
     @Test func monitorChangesApplyInOrder() {
         let router = UUID(), nat = UUID()
         let row = Row(uuid: nat, columns: ["type": "dnat_and_snat", "external_ip": "172.16.0.5", "logical_ip": "10.0.0.5",
