@@ -128,8 +128,10 @@ public final class Store: Sendable {
     /// `token` command writes tokens, not resources).
     public var writeGeneration: UInt64 { writes.load(ordering: .acquiring) }
 
+    /// Cached: the writer asks twice per group commit, and compiling it (GRDB's authorizer
+    /// included) cost more than running it.
     static func latestChange(_ db: Database) throws -> Int64 {
-        try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM change_log") ?? 0
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT MAX(id) FROM change_log")) ?? 0
     }
 
     func read<T>(_ body: (Database) throws -> T) throws -> T {

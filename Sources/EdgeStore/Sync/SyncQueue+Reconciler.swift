@@ -9,7 +9,8 @@ extension SyncQueue {
         try store.read { db in
             var total = 0
             for kind in kinds {
-                total += try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(TableNames.table(of: kind)) WHERE phase <> 'ready'") ?? 0
+                // Cached: the reconciler counts after every pass.
+                total += try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM \(TableNames.table(of: kind)) WHERE phase <> 'ready'")) ?? 0
             }
             return total
         }

@@ -14,12 +14,12 @@ public struct SyncQueue: Sendable {
         try store.read { db in
             var items: [SyncItem] = []
             for kind in kinds {
+                // Cached: the reconciler runs this for every kind on every pass.
                 let rows = try Row.fetchAll(
-                    db,
-                    sql: """
+                    db.cachedStatement(sql: """
                     SELECT id, revision, observed_revision, phase, change_seq FROM \(TableNames.table(of: kind))
                     WHERE phase <> 'ready' AND change_seq > ? ORDER BY change_seq LIMIT ?
-                    """,
+                    """),
                     arguments: [afterChangeSeq, limit]
                 )
                 items += try rows.map { row in
