@@ -1,3 +1,4 @@
+import Synchronization
 import Testing
 @testable import EdgeStore
 
@@ -34,6 +35,20 @@ import Testing
         #expect(await task.value == 0)
     }
 
+    @Test func observersAreCalledOnTheirChannelUntilRemoved() {
+        let signals = StoreSignals()
+        let calls = Calls()
+        let id = signals.observe(.desiredState) { calls.count.withLock { $0 += 1 } }
+        signals.raise(.desiredState)
+        signals.raise(.status)
+        signals.raise(.desiredState)
+        #expect(calls.count.withLock { $0 } == 2)
+        signals.removeObserver(id)
+        signals.raise(.desiredState)
+        #expect(calls.count.withLock { $0 } == 2)
+        #expect(signals.generation(.desiredState) == 3)
+    }
+
     @Test func manyWaitersAllWake() async {
         let signals = StoreSignals()
         await withTaskGroup(of: UInt64.self) { group in
@@ -45,4 +60,9 @@ import Testing
             #expect(results.count == 100 && results.allSatisfy { $0 == 1 })
         }
     }
+}
+
+/// How often an observer was called (from whatever thread raised).
+private final class Calls: Sendable {
+    let count = Mutex(0)
 }

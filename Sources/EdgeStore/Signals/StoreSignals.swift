@@ -24,6 +24,7 @@ public final class StoreSignals: @unchecked Sendable {
     private let lock = NSLock()
     private var generations: [Channel: UInt64] = [.desiredState: 0, .status: 0]
     private var waiters: [UInt64: Waiter] = [:]
+    private var observers: [UInt64: (channel: Channel, body: @Sendable () -> Void)] = [:]
     private var nextWaiterID: UInt64 = 0
     /// Waits in progress, and those of them whose timeout (or cancellation) came before they
     /// registered their continuation: they must return at once instead of waiting forever.
@@ -36,14 +37,32 @@ public final class StoreSignals: @unchecked Sendable {
         lock.withLock { generations[channel, default: 0] }
     }
 
-    /// Bumps the channel's generation and wakes everybody waiting on it.
+    /// Bumps the channel's generation, calls its observers and wakes everybody waiting on it.
     public func raise(_ channel: Channel) {
-        let (generation, woken): (UInt64, [CheckedContinuation<UInt64, Never>]) = lock.withLock {
+        let (generation, woken, called): (UInt64, [CheckedContinuation<UInt64, Never>], [@Sendable () -> Void]) = lock.withLock {
             generations[channel, default: 0] += 1
+            let called = observers.values.filter { $0.channel == channel }.map(\.body)
+            guard !waiters.isEmpty else { return (generations[channel]!, [], called) }
             let ids = waiters.filter { $0.value.channel == channel }.map(\.key)
-            return (generations[channel]!, ids.compactMap { waiters.removeValue(forKey: $0)?.continuation })
+            return (generations[channel]!, ids.compactMap { waiters.removeValue(forKey: $0)?.continuation }, called)
         }
+        for body in called { body() }
         for continuation in woken { continuation.resume(returning: generation) }
+    }
+
+    /// Calls `body` on the raising thread after every raise of `channel`, until removed. For a
+    /// listener that only sets a flag: it costs the raiser no task wake-up, where a waiting task
+    /// was resumed (and re-armed its timeout) on every API write. Returns the id to remove it.
+    public func observe(_ channel: Channel, _ body: @escaping @Sendable () -> Void) -> UInt64 {
+        lock.withLock {
+            nextWaiterID += 1
+            observers[nextWaiterID] = (channel, body)
+            return nextWaiterID
+        }
+    }
+
+    public func removeObserver(_ id: UInt64) {
+        lock.withLock { _ = observers.removeValue(forKey: id) }
     }
 
     /// Returns the channel's generation once it is greater than `seen`, or the current one when

@@ -90,18 +90,11 @@ public final class Reconciler: Sendable {
         let eventTask = Task { [weak self] in
             for await event in events { self?.handle(event, client: client) }
         }
-        let signalTask = Task { [signals, wake] in
-            var seen = signals.generation(.desiredState)
-            while !Task.isCancelled {
-                let generation = await signals.wait(.desiredState, after: seen, timeout: .seconds(3600))
-                if generation > seen {
-                    seen = generation
-                    wake.raise(.desiredState)
-                }
-            }
-        }
+        // Called on the API's thread at each write: it only marks the wake signal (and resumes
+        // the loop if it waits), so a write during a pass costs no task wake-up.
+        let observer = signals.observe(.desiredState) { [wake] in wake.raise(.desiredState) }
         await loop(client, ownership: ownership)
-        signalTask.cancel()
+        signals.removeObserver(observer)
         eventTask.cancel()
         client.cache.removeCallback(callback)
         await client.stop()
