@@ -7,6 +7,40 @@ extension LineLogHandler {
         level: Logger.Level, message: String, explicit: [(key: String, value: Logger.MetadataValue)],
         source: String, into line: inout [UInt8]
     ) {
+        appendPrefix(level, to: &line)
+        for (key, value) in mergedMetadata(explicit) {
+            Self.appendKey(key, to: &line)
+            Self.append(value, to: &line)
+        }
+        appendSuffix(source: source, message: message, to: &line)
+    }
+
+    /// The same line as `render(level:message:explicit:…)` with `fields` as `.string` values,
+    /// for a caller whose fields are text already sorted by key (the access log's): they are
+    /// merged with the handler's few entries as they are written, without building metadata.
+    public func render(
+        level: Logger.Level, message: String, sortedFields fields: [(key: String, value: String)],
+        source: String, into line: inout [UInt8]
+    ) {
+        appendPrefix(level, to: &line)
+        let others = metadata(notIn: fields)
+        var (next, nextOther) = (fields.startIndex, others.startIndex)
+        while next < fields.endIndex || nextOther < others.endIndex {
+            if nextOther == others.endIndex || (next < fields.endIndex && fields[next].key < others[nextOther].key) {
+                Self.appendKey(fields[next].key, to: &line)
+                line.append(contentsOf: fields[next].value.utf8)
+                next += 1
+            } else {
+                Self.appendKey(others[nextOther].key, to: &line)
+                Self.append(others[nextOther].value, to: &line)
+                nextOther += 1
+            }
+        }
+        appendSuffix(source: source, message: message, to: &line)
+    }
+
+    /// `<time> <level> <label>:`
+    private func appendPrefix(_ level: Logger.Level, to line: inout [UInt8]) {
         Self.timestamp.append(to: &line)
         line.append(UInt8(ascii: " "))
         line.append(contentsOf: level.rawValue.utf8)
@@ -15,12 +49,10 @@ extension LineLogHandler {
             line.append(contentsOf: label.utf8)
         }
         line.append(UInt8(ascii: ":"))
-        for (key, value) in mergedMetadata(explicit) {
-            line.append(UInt8(ascii: " "))
-            line.append(contentsOf: key.utf8)
-            line.append(UInt8(ascii: "="))
-            Self.append(value, to: &line)
-        }
+    }
+
+    /// ` [<source>] <message>` and the newline.
+    private func appendSuffix(source: String, message: String, to line: inout [UInt8]) {
         line.append(contentsOf: " [".utf8)
         line.append(contentsOf: source.utf8)
         line.append(contentsOf: "] ".utf8)
@@ -40,6 +72,27 @@ extension LineLogHandler {
         }
         entries.sort { $0.key < $1.key }
         return entries
+    }
+
+    /// The provider's and the handler's entries (the provider's on a clash) whose keys `fields`
+    /// does not have, sorted by key: usually just the request id.
+    func metadata(notIn fields: [(key: String, value: String)]) -> [(key: String, value: Logger.MetadataValue)] {
+        var entries: [(key: String, value: Logger.MetadataValue)] = []
+        let provided = metadataProvider?.get() ?? [:]
+        for (key, value) in provided where !fields.contains(where: { $0.key == key }) {
+            entries.append((key, value))
+        }
+        for (key, value) in metadata where provided[key] == nil && !fields.contains(where: { $0.key == key }) {
+            entries.append((key, value))
+        }
+        if entries.count > 1 { entries.sort { $0.key < $1.key } }
+        return entries
+    }
+
+    static func appendKey(_ key: String, to line: inout [UInt8]) {
+        line.append(UInt8(ascii: " "))
+        line.append(contentsOf: key.utf8)
+        line.append(UInt8(ascii: "="))
     }
 
     static func append(_ value: Logger.MetadataValue, to line: inout [UInt8]) {

@@ -94,3 +94,19 @@ import Testing
         #expect(lines.prefix(3).map { String($0.drop { $0 != " " }.dropFirst()) } == ["info: status=200 [EdgeAPI] request", "info: status=201 [EdgeAPI] request", "info: status=202 [EdgeAPI] request"])
     }
 }
+
+extension LineLogHandlerTests {
+    /// Sorted text fields render exactly as the same fields given as string metadata.
+    @Test func sortedFieldsRenderAsStringMetadata() throws {
+        var handler = LineLogHandler(label: "ovn-edge.http", output: LogOutput(descriptor: -1), metadataProvider: .init { ["zone": "a"] })
+        handler.metadata = ["request-id": "r-9", "actor": "token:x", "path": "overridden"]
+        let fields = [("method", "GET"), ("ms", "0.05"), ("path", "/v1/eips/x"), ("status", "200")]
+        var fast: [UInt8] = []
+        var general: [UInt8] = []
+        handler.render(level: .info, message: "request", sortedFields: fields, source: "EdgeAPI", into: &fast)
+        handler.render(level: .info, message: "request", explicit: fields.map { ($0.0, .string($0.1)) }, source: "EdgeAPI", into: &general)
+        let text = String(decoding: fast, as: UTF8.self)
+        #expect(text == String(decoding: general, as: UTF8.self))
+        #expect(text.hasSuffix(" info ovn-edge.http: actor=token:x method=GET ms=0.05 path=/v1/eips/x request-id=r-9 status=200 zone=a [EdgeAPI] request\n"))
+    }
+}

@@ -17,11 +17,16 @@ struct AccessLogLine: Sendable {
     /// The module the line is attributed to (the `[source]` of the line).
     static let source = "EdgeAPI"
 
-    /// The line's own metadata, sorted by key.
-    var metadata: [(key: String, value: Logger.MetadataValue)] {
+    /// The line's own fields, sorted by key.
+    var fields: [(key: String, value: String)] {
         [
-            ("method", .string(method)), ("ms", .string(AccessLogMiddleware.milliseconds(elapsed))), ("path", .string(path)),
-            ("remote", .string(context.remoteAddress)), ("route", .string(route)), ("status", .stringConvertible(status)),
+            ("method", method), ("ms", AccessLogMiddleware.milliseconds(elapsed)), ("path", path),
+            ("remote", context.remoteAddress), ("route", route), ("status", String(status)),
         ]
+    }
+
+    /// `fields` as metadata, for log handlers other than `LineLogHandler`.
+    var metadata: Logger.Metadata {
+        Logger.Metadata(uniqueKeysWithValues: fields.lazy.map { ($0.key, .string($0.value)) })
     }
 }

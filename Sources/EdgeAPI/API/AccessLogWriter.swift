@@ -35,7 +35,7 @@ final class AccessLogWriter: @unchecked Sendable {
             guard handler.logLevel <= line.level else { return }
             var bytes: [UInt8] = []
             bytes.reserveCapacity(256)
-            handler.render(level: line.level, message: AccessLogLine.message, explicit: line.metadata,
+            handler.render(level: line.level, message: AccessLogLine.message, sortedFields: line.fields,
                            source: AccessLogLine.source, into: &bytes)
             schedulePass { append(bytes, for: handler.output) }
         } else {
@@ -81,7 +81,7 @@ final class AccessLogWriter: @unchecked Sendable {
             if lines.isEmpty && rendered.isEmpty { return }
             for chunk in rendered { chunk.output.write(chunk.bytes) }
             for line in lines {
-                line.context.logger.log(level: line.level, "\(AccessLogLine.message)", metadata: Logger.Metadata(uniqueKeysWithValues: line.metadata),
+                line.context.logger.log(level: line.level, "\(AccessLogLine.message)", metadata: line.metadata,
                                         source: AccessLogLine.source)
             }
             lines.removeAll(keepingCapacity: true)

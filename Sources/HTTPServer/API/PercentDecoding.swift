@@ -1,10 +1,11 @@
 /// RFC 3986 percent-decoding; malformed escapes are kept as they are.
 enum PercentDecoding {
     static func decode<S: StringProtocol>(_ text: S, plusAsSpace: Bool = false) -> String {
-        let utf8 = Array(text.utf8)
-        guard utf8.contains(UInt8(ascii: "%")) || (plusAsSpace && utf8.contains(UInt8(ascii: "+"))) else {
+        // Most segments have nothing to decode: answer them without copying their bytes.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "%") || (plusAsSpace && $0 == UInt8(ascii: "+")) }) else {
             return String(text)
         }
+        let utf8 = Array(text.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(utf8.count)
         var index = 0
