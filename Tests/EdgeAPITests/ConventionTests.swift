@@ -1,4 +1,4 @@
-import EdgeAPI
+@testable import EdgeAPI
 import EdgeCore
 import EdgeStore
 import Foundation
@@ -33,7 +33,20 @@ import Testing
             let response = try await api.raw("POST", "/v1/external-networks", body: "name=x", contentType: "application/x-www-form-urlencoded")
             #expect(response.status == 415)
             #expect(response.code == "unsupported-media-type")
+            let json = try await api.raw("POST", "/v1/external-networks", body: #"{"name":"ext","cidr_v4":"172.19.0.0/16","gateway_v4":"172.19.0.1"}"#,
+                                         contentType: " Application/JSON ; charset=utf-8")
+            #expect(json.status == 201)
+            let merge = try await api.raw("POST", "/v1/external-networks", body: #"{"name":"ext2"}"#, contentType: "application/merge-patch+json")
+            #expect(merge.status == 415)
         }
+    }
+
+    @Test func mediaTypeIsTheTrimmedLowercasedPartBeforeParameters() {
+        #expect(RequestBody.mediaType("application/json") == "application/json")
+        #expect(RequestBody.mediaType(" \tApplication/JSON\t ; charset=utf-8") == "application/json")
+        #expect(RequestBody.mediaType("text/plain;") == "text/plain")
+        #expect(RequestBody.mediaType(" ; x") == "")
+        #expect(RequestBody.mediaType("") == "")
     }
 
     @Test func requestIDIsEchoedAndStoredWithTheChange() async throws {
