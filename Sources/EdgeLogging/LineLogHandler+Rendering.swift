@@ -16,14 +16,15 @@ extension LineLogHandler {
     }
 
     /// The same line as `render(level:message:explicit:…)` with `fields` as `.string` values,
+    /// logged by this handler with `adding` set on its metadata first (later entries winning),
     /// for a caller whose fields are text already sorted by key (the access log's): they are
-    /// merged with the handler's few entries as they are written, without building metadata.
+    /// merged with the few other entries as they are written, without building metadata.
     public func render(
         level: Logger.Level, message: String, sortedFields fields: [(key: String, value: String)],
-        source: String, into line: inout [UInt8]
+        adding: [(key: String, value: Logger.MetadataValue)] = [], source: String, into line: inout [UInt8]
     ) {
         appendPrefix(level, to: &line)
-        let others = metadata(notIn: fields)
+        let others = metadata(notIn: fields, adding: adding)
         var (next, nextOther) = (fields.startIndex, others.startIndex)
         while next < fields.endIndex || nextOther < others.endIndex {
             if nextOther == others.endIndex || (next < fields.endIndex && fields[next].key < others[nextOther].key) {
@@ -74,17 +75,17 @@ extension LineLogHandler {
         return entries
     }
 
-    /// The provider's and the handler's entries (the provider's on a clash) whose keys `fields`
-    /// does not have, sorted by key: usually just the request id.
-    func metadata(notIn fields: [(key: String, value: String)]) -> [(key: String, value: Logger.MetadataValue)] {
+    /// The provider's entries, then `adding`'s (the last of a key), then the handler's, each key
+    /// once and only those `fields` does not have, sorted by key: usually just the request id.
+    func metadata(notIn fields: [(key: String, value: String)], adding: [(key: String, value: Logger.MetadataValue)]) -> [(key: String, value: Logger.MetadataValue)] {
         var entries: [(key: String, value: Logger.MetadataValue)] = []
-        let provided = metadataProvider?.get() ?? [:]
-        for (key, value) in provided where !fields.contains(where: { $0.key == key }) {
+        func add(_ key: String, _ value: Logger.MetadataValue) {
+            guard !fields.contains(where: { $0.key == key }), !entries.contains(where: { $0.key == key }) else { return }
             entries.append((key, value))
         }
-        for (key, value) in metadata where provided[key] == nil && !fields.contains(where: { $0.key == key }) {
-            entries.append((key, value))
-        }
+        for (key, value) in metadataProvider?.get() ?? [:] { add(key, value) }
+        for (key, value) in adding.reversed() { add(key, value) }
+        for (key, value) in metadata { add(key, value) }
         if entries.count > 1 { entries.sort { $0.key < $1.key } }
         return entries
     }

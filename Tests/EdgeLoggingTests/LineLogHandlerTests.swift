@@ -110,3 +110,22 @@ extension LineLogHandlerTests {
         #expect(text.hasSuffix(" info ovn-edge.http: actor=token:x method=GET ms=0.05 path=/v1/eips/x request-id=r-9 status=200 zone=a [EdgeAPI] request\n"))
     }
 }
+
+extension LineLogHandlerTests {
+    /// `adding` renders as if it had been set on the handler's metadata first, later entries winning.
+    @Test func addingActsAsMetadataSetOnTheHandler() throws {
+        var handler = LineLogHandler(label: "l", output: LogOutput(descriptor: -1), metadataProvider: .init { ["zone": "p"] })
+        handler.metadata = ["actor": "base", "keep": "1"]
+        let adding: [(key: String, value: Logger.MetadataValue)] = [("request-id", "r-1"), ("actor", "token:a"), ("actor", "token:b"), ("zone", "lost")]
+        let fields = [("method", "GET"), ("status", "200")]
+        var fast: [UInt8] = []
+        handler.render(level: .info, message: "request", sortedFields: fields, adding: adding, source: "EdgeAPI", into: &fast)
+        var set = handler
+        for (key, value) in adding { set.metadata[key] = value }
+        var general: [UInt8] = []
+        set.render(level: .info, message: "request", explicit: fields.map { ($0.0, .string($0.1)) }, source: "EdgeAPI", into: &general)
+        let text = String(decoding: fast, as: UTF8.self)
+        #expect(text == String(decoding: general, as: UTF8.self))
+        #expect(text.hasSuffix(" info l: actor=token:b keep=1 method=GET request-id=r-1 status=200 zone=p [EdgeAPI] request\n"))
+    }
+}

@@ -29,14 +29,12 @@ final class AccessLogWriter: @unchecked Sendable {
     static let delay = DispatchTimeInterval.milliseconds(10)
 
     func add(_ line: AccessLogLine) {
-        // The request-id metadata is added to the logger here.
-        let logger = line.context.logger
-        if let handler = logger.handler as? LineLogHandler {
+        if let handler = line.context.baseLogHandler as? LineLogHandler {
             guard handler.logLevel <= line.level else { return }
             var bytes: [UInt8] = []
             bytes.reserveCapacity(256)
             handler.render(level: line.level, message: AccessLogLine.message, sortedFields: line.fields,
-                           source: AccessLogLine.source, into: &bytes)
+                           adding: line.context.requestMetadata, source: AccessLogLine.source, into: &bytes)
             schedulePass { append(bytes, for: handler.output) }
         } else {
             schedulePass { pending.append(line) }

@@ -25,6 +25,14 @@ public struct RequestContext: Sendable {
     }
     /// The level of `logger`, without building it: check it before logging on a hot path.
     public var logLevel: Logger.Level { baseLogger.logLevel }
+    /// The handler `logger` logs through, before the request's metadata is added to it.
+    public var baseLogHandler: any LogHandler { baseLogger.handler }
+    /// What `logger` adds to `baseLogHandler`'s metadata, later entries winning: the request id,
+    /// then what middleware added. For a log writer that merges it itself instead of building
+    /// `logger` (a logger per access line was ~3 % of a cached GET).
+    public var requestMetadata: [(key: String, value: Logger.MetadataValue)] {
+        [("request-id", .string(requestID))] + addedMetadata.map { (key: $0.0, value: $0.1) }
+    }
     private var baseLogger: Logger
     private var addedMetadata: [(String, Logger.MetadataValue)] = []
 
