@@ -39,5 +39,10 @@ import TestSupport
             #expect(fip == oneByOne.fips[key.id])
             #expect(listed.eips[fip.spec.eip.id!] == oneByOne.eips[fip.spec.eip.id!])
         }
+        // The addressing read from five columns is the stored EIP's.
+        let eipIDs = Set(listed.fips.values.compactMap(\.spec.eip.id))
+        let stored = try store.eips.find(ids: Array(eipIDs))
+        #expect(stored.count == eipIDs.count)
+        for (id, eip) in stored { #expect(listed.eips[id] == EIPAddressing(eip)) }
     }
 }

@@ -1,12 +1,13 @@
 import EdgeCore
 import Foundation
 
-/// The stored objects one pass works on, plus the EIPs and networks they refer to. A full pass
+/// The stored objects one pass works on, plus the networks they refer to and the addressing of
+/// the EIPs they use (all an NB row takes from an EIP). A full pass
 /// holds every object (so owned NB rows of anything else are orphans); an incremental pass
 /// only the objects waiting for the reconciler.
 struct DesiredState: Sendable {
     var networks: [UUID: ExternalNetwork] = [:]
-    var eips: [UUID: EIP] = [:]
+    var eips: [UUID: EIPAddressing] = [:]
     var gateways: [UUID: RouterGateway] = [:]
     var nodeGateways: [UUID: NodeGateway] = [:]
     var fips: [UUID: FloatingIP] = [:]
@@ -22,7 +23,7 @@ struct DesiredState: Sendable {
     func header(_ key: ObjectKey) -> (revision: Int64, status: SyncStatus, name: String?)? {
         switch key.kind {
         case .externalNetwork: return networks[key.id].map { ($0.revision, $0.status, $0.name) }
-        case .eip: return eips[key.id].map { ($0.revision, $0.status, $0.name) }
+        case .eip: return nil // EIPs own no NB rows: never a target
         case .routerGateway: return gateways[key.id].map { ($0.revision, $0.status, $0.name) }
         case .nodeGateway: return nodeGateways[key.id].map { ($0.revision, $0.status, $0.name) }
         case .floatingIP: return fips[key.id].map { ($0.revision, $0.status, $0.name) }

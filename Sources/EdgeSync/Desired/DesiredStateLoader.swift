@@ -6,13 +6,13 @@ import Foundation
 struct DesiredStateLoader: Sendable {
     let store: Store
 
-    /// Every stored object (so anything else ovn-edge owns in NB is an orphan). EIPs, about
-    /// half of all objects at ~25 µs of decoding each, load on another thread meanwhile.
+    /// Every stored object (so anything else ovn-edge owns in NB is an orphan). The EIPs'
+    /// addressing, often half of all rows, loads on another thread meanwhile.
     func loadAll() throws -> DesiredState {
-        let eips = Guarded<Result<[UUID: EIP], any Error>>(.success([:]))
+        let eips = Guarded<Result<[UUID: EIPAddressing], any Error>>(.success([:]))
         let loaded = DispatchSemaphore(value: 0)
         DispatchQueue.global().async { [self] in
-            let result = Result { try all(store.eips) }
+            let result = Result { try store.eips.allAddressing() }
             eips.update { $0 = result }
             loaded.signal()
         }
@@ -49,12 +49,12 @@ struct DesiredStateLoader: Sendable {
     }
 
     /// Many waiting objects: every kind's non-ready objects by listing, and every network and
-    /// EIP they may refer to (~25 µs an object), instead of by id (when that was one read per
-    /// object and per reference, 10,000 bulk-created FIPs took ~3 s to load).
+    /// EIP addressing they may refer to, instead of by id (when that was one read per object and
+    /// per reference, 10,000 bulk-created FIPs took ~3 s to load).
     func loadUnsyncedByListing() throws -> DesiredState {
         var state = DesiredState()
         state.networks = try all(store.networks)
-        state.eips = try all(store.eips)
+        state.eips = try store.eips.allAddressing()
         for phase in SyncPhase.allCases where phase != .ready {
             state.gateways.merge(try all(store.routerGateways, phase: phase)) { $1 }
             state.nodeGateways.merge(try all(store.nodeGateways, phase: phase)) { $1 }
@@ -112,7 +112,7 @@ struct DesiredStateLoader: Sendable {
             }
             state.targets.formUnion(found.map { ObjectKey(kind: kind, id: $0) })
         }
-        _ = merge(try store.eips.find(ids: eips.filter { state.eips[$0] == nil }), into: &state.eips)
+        state.eips.merge(try store.eips.addressing(of: eips.filter { state.eips[$0] == nil })) { $1 }
         _ = merge(try store.networks.find(ids: networks.filter { state.networks[$0] == nil }), into: &state.networks)
     }
 

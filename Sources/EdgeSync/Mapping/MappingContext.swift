@@ -10,7 +10,7 @@ struct MappingContext: Sendable {
     /// NB accepts Mirror `filter=both` (7.0.4+); otherwise `both` takes two rows.
     var mirrorFilterBoth: Bool
 
-    func eip(_ reference: ResourceReference) -> Result<EIP, SyncProblem> {
+    func eip(_ reference: ResourceReference) -> Result<EIPAddressing, SyncProblem> {
         guard let id = reference.id, let eip = desired.eips[id] else { return .failure(.missingObject(.eip, reference.id)) }
         return .success(eip)
     }
@@ -21,10 +21,10 @@ struct MappingContext: Sendable {
     }
 
     /// The EIP's address of `family`.
-    func address(of eip: EIP, family: IPFamily) -> Result<String, SyncProblem> {
+    func address(of eip: EIPAddressing, family: IPFamily) -> Result<String, SyncProblem> {
         switch family {
-        case .v4: if let ip = eip.spec.ipV4 { return .success(ip.description) }
-        case .v6: if let ip = eip.spec.ipV6 { return .success(ip.description) }
+        case .v4: if let ip = eip.ipV4 { return .success(ip.description) }
+        case .v6: if let ip = eip.ipV6 { return .success(ip.description) }
         }
         return .failure(.noAddress(eip: eip.id, family: family))
     }

@@ -29,10 +29,9 @@ enum NodeGatewayRows {
         }
     }
 
-    /// `"<mac> <ipv4> <ipv6>"` with the addresses the EIP has; nil without a MAC or address.
-    static func addresses(of eip: EIP) -> String? {
-        guard let mac = eip.spec.mac else { return nil }
-        let ips = [eip.spec.ipV4?.description, eip.spec.ipV6?.description].compactMap { $0 }
-        return ips.isEmpty ? nil : ([mac.description] + ips).joined(separator: " ")
+    /// `"<mac> <ipv4> <ipv6>"` with the addresses the EIP has; nil without an address.
+    static func addresses(of eip: EIPAddressing) -> String? {
+        let ips = [eip.ipV4?.description, eip.ipV6?.description].compactMap { $0 }
+        return ips.isEmpty ? nil : ([eip.mac.description] + ips).joined(separator: " ")
     }
 }

@@ -29,21 +29,20 @@ enum RouterGatewayRows {
     }
 
     private static func build(_ gateway: RouterGateway, key: ObjectKey, router: Row, network: ExternalNetwork,
-                              switchRow: Row, eip: EIP, view: NBView) -> Result<[DesiredRow], SyncProblem> {
+                              switchRow: Row, eip: EIPAddressing, view: NBView) -> Result<[DesiredRow], SyncProblem> {
         let routerName = router.string("name"), switchName = switchRow.string("name")
         let lrpName = "\(routerName)-\(switchName)", lspName = "\(switchName)-\(routerName)"
         if let problem = view.foreignNamed("Logical_Router_Port", lrpName, notOwnedBy: key) { return .failure(problem) }
         if let problem = view.foreignNamed("Logical_Switch_Port", lspName, notOwnedBy: key) { return .failure(problem) }
-        guard let mac = eip.spec.mac else { return .failure(.missingObject(.eip, eip.id)) }
         var networks: [String] = []
-        if let ip = eip.spec.ipV4, let cidr = network.spec.cidrV4 { networks.append("\(ip)/\(cidr.prefixLength)") }
-        if let ip = eip.spec.ipV6, let cidr = network.spec.cidrV6 { networks.append("\(ip)/\(cidr.prefixLength)") }
+        if let ip = eip.ipV4, let cidr = network.spec.cidrV4 { networks.append("\(ip)/\(cidr.prefixLength)") }
+        if let ip = eip.ipV6, let cidr = network.spec.cidrV6 { networks.append("\(ip)/\(cidr.prefixLength)") }
         if networks.isEmpty { return .failure(.noAddress(eip: eip.id, family: .v4)) }
         let ids = { (role: String) in MappingContext.externalIDs(key, gateway.revision, role: role) }
 
         var rows = [
             DesiredRow(table: "Logical_Router_Port", uuid: gateway.id, columns: [
-                "name": .string(lrpName), "mac": .string(mac.description), "networks": .stringSet(networks), "external_ids": ids("lrp"),
+                "name": .string(lrpName), "mac": .string(eip.mac.description), "networks": .stringSet(networks), "external_ids": ids("lrp"),
             ], references: [RowReference(table: "Logical_Router", uuid: router.uuid, column: "ports")]),
             DesiredRow(table: "Logical_Switch_Port", uuid: DerivedUUID.make(gateway.id, role: "lsp"), columns: [
                 "name": .string(lspName), "type": .string("router"), "addresses": .stringSet(["router"]),

@@ -78,8 +78,8 @@ import Testing
         let fip = Resource(metadata: ResourceMetadata(id: UUID(), name: nil, revision: 1, createdAt: now, updatedAt: now),
                            spec: FloatingIPSpec(eip: .id(eipID), router: "vpc1", internalIP: IPAddress("192.168.0.2")!), status: SyncStatus(phase: .pending))
         var desired = DesiredState()
-        desired.eips[eipID] = Resource(metadata: ResourceMetadata(id: eipID, name: nil, revision: 1, createdAt: now, updatedAt: now),
-                                       spec: EIPSpec(network: .id(UUID()), ipV4: IPv4Address("172.19.0.11")), status: SyncStatus(phase: .ready, observedRevision: 1))
+        desired.eips[eipID] = EIPAddressing(id: eipID, network: UUID(), ipV4: IPv4Address("172.19.0.11"), ipV6: nil,
+                                            mac: MACAddress("00:00:00:00:00:11")!)
         desired.fips[fip.id] = fip
         let key = ObjectKey(kind: .floatingIP, id: fip.id)
         desired.targets.insert(key)

@@ -24,10 +24,8 @@ import Testing
 
     func desired(fips: [FloatingIP] = [], mirrors: [Mirror] = [], complete: Bool = false) -> DesiredState {
         var state = DesiredState()
-        let now = Date()
-        state.eips[eipID] = Resource(metadata: ResourceMetadata(id: eipID, name: nil, revision: 1, createdAt: now, updatedAt: now),
-                                     spec: EIPSpec(network: .id(networkID), ipV4: IPv4Address("172.19.0.11"), mac: MACAddress("00:00:00:00:00:11")),
-                                     status: SyncStatus(phase: .ready, observedRevision: 1))
+        state.eips[eipID] = EIPAddressing(id: eipID, network: networkID, ipV4: IPv4Address("172.19.0.11"), ipV6: nil,
+                                          mac: MACAddress("00:00:00:00:00:11")!)
         for fip in fips { state.fips[fip.id] = fip; state.targets.insert(ObjectKey(kind: .floatingIP, id: fip.id)) }
         for mirror in mirrors { state.mirrors[mirror.id] = mirror; state.targets.insert(ObjectKey(kind: .mirror, id: mirror.id)) }
         state.isComplete = complete
