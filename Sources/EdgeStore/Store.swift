@@ -20,6 +20,10 @@ public final class Store: Sendable {
     let ipam = IPAMRegistry()
     /// Addresses of EIPs the writer resolved, for the replies to those writes.
     let eipAddresses = EIPAddressCache()
+    /// Synced objects as the last committed writes left them, for the reconciler.
+    public let freshObjects = FreshObjects()
+    /// EIPs' network, addresses and MAC, which never change.
+    let eipAddressing = EIPAddressingCache()
     let clock: @Sendable () -> Date
     let beforeCommit: (@Sendable () -> Void)?
     let migrator = SchemaMigrator(migrations: SchemaMigration.all)

@@ -5,7 +5,8 @@ import Testing
 import TestSupport
 @testable import EdgeSync
 
-/// Many waiting objects are loaded by listing; what comes out is what loading them by id gives.
+/// Waiting objects come from FreshObjects when this process just stored them, else by listing
+/// when many, else by id; what comes out is the same each way.
 @Suite struct DesiredStateLoaderTests {
     @Test func aBacklogLoadsByListingTheSameObjectsAsOneByOne() async throws {
         let folder = try TemporaryDirectory(prefix: "loader")
@@ -28,17 +29,26 @@ import TestSupport
         }
 
         let loader = DesiredStateLoader(store: store)
-        let listed = try loader.loadUnsynced(pageSize: 1000) // a full first page (1,081 waiting): listing
+        // The objects these writes just stored wait in FreshObjects, except those whose status
+        // was written since (their copy no longer shows the row).
+        #expect(store.freshObjects.count == 1201 - ready.count)
+        let fresh = try loader.loadUnsynced(pageSize: 1000) // taken from FreshObjects
+        #expect(store.freshObjects.count == 0)
+        let listed = try loader.loadUnsynced(pageSize: 1000) // a full first page (1,081 waiting) to read: listing
         let oneByOne = try loader.loadUnsynced(pageSize: 5000) // by id (one read per kind)
-        #expect(listed.targets.count == 1200 - ready.count + 1) // more than a page: listing // the pending FIPs and the network
+        #expect(listed.targets.count == 1200 - ready.count + 1) // the pending FIPs and the network
         #expect(listed.targets == oneByOne.targets)
+        #expect(fresh.targets == listed.targets)
         #expect(listed.targets.contains(ObjectKey(kind: .externalNetwork, id: network.id)))
         #expect(!listed.isComplete)
         for key in listed.targets where key.kind == .floatingIP {
             let fip = try #require(listed.fips[key.id])
             #expect(fip == oneByOne.fips[key.id])
+            #expect(fip == fresh.fips[key.id], "the fresh copy is the object as stored")
             #expect(listed.eips[fip.spec.eip.id!] == oneByOne.eips[fip.spec.eip.id!])
+            #expect(fresh.eips[fip.spec.eip.id!] == oneByOne.eips[fip.spec.eip.id!])
         }
+        #expect(fresh.networks == oneByOne.networks)
         // The addressing read from five columns is the stored EIP's.
         let eipIDs = Set(listed.fips.values.compactMap(\.spec.eip.id))
         let stored = try store.eips.find(ids: Array(eipIDs))

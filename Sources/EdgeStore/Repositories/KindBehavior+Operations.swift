@@ -45,6 +45,8 @@ extension KindBehavior {
         let changeSeq = try scope.log(createAction, kind, metadata.id, before: nil, after: try ResourceSnapshot.encode(resource))
         try mapConstraintErrors { try insert(resource, changeSeq: changeSeq, in: scope) }
         try didWrite(old: nil, new: resource, in: scope)
+        if syncsToOVN { scope.stored(resource, changeSeq: changeSeq) }
+        if let eip = resource as? EIP, let addressing = EIPAddressing(eip) { scope.eipAddressing.remember([addressing]) }
         return resource
     }
 
@@ -81,6 +83,7 @@ extension KindBehavior {
         let changeSeq = try scope.log(.update, kind, existing.id, before: try ResourceSnapshot.encode(existing), after: try ResourceSnapshot.encode(updated))
         try mapConstraintErrors { try update(updated, seq: seq, changeSeq: changeSeq, in: scope) }
         try didWrite(old: existing, new: updated, in: scope)
+        if syncsToOVN { scope.stored(updated, changeSeq: changeSeq) }
         return updated
     }
 
@@ -101,6 +104,7 @@ extension KindBehavior {
         deleting.metadata.updatedAt = scope.now
         let changeSeq = try scope.log(.delete, kind, existing.id, before: try ResourceSnapshot.encode(existing), after: try ResourceSnapshot.encode(deleting))
         try update(deleting, seq: seq, changeSeq: changeSeq, in: scope)
+        scope.stored(deleting, changeSeq: changeSeq)
         return deleting
     }
 
@@ -171,6 +175,7 @@ extension KindBehavior {
         try willRemove(existing, in: scope)
         try scope.db.execute(sql: "DELETE FROM \(table) WHERE id = ?", arguments: [existing.id.text])
         try didWrite(old: existing, new: nil, in: scope)
+        if syncsToOVN { scope.dropFresh(kind, existing.id) }
     }
 
     private func checkValid(_ input: ResourceInput<Spec>) throws {

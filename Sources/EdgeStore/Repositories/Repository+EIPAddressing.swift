@@ -8,7 +8,7 @@ extension Repository where Spec == EIPSpec {
     /// Every EIP's addressing, in one read: five text columns a row and no JSON, about a third
     /// of the cost of listing whole EIPs.
     public func allAddressing() throws -> [UUID: EIPAddressing] {
-        try store.read { db in
+        let found = try store.read { db in
             var found: [UUID: EIPAddressing] = [:]
             let cursor = try Row.fetchCursor(db.cachedStatement(sql: "SELECT \(Self.addressingColumns) FROM eips"))
             while let row = try cursor.next() {
@@ -17,19 +17,32 @@ extension Repository where Spec == EIPSpec {
             }
             return found
         }
+        store.eipAddressing.remember(found.values)
+        return found
     }
 
-    /// The addressing of those of `ids` that exist, in one read.
+    /// The addressing of those of `ids` that exist: from what this process stored or read
+    /// before (it never changes), the rest in one read.
     public func addressing(of ids: some Sequence<UUID>) throws -> [UUID: EIPAddressing] {
-        try store.read { db in
+        var (found, missing) = store.eipAddressing.lookup(ids)
+        guard !missing.isEmpty else { return found }
+        let read = try store.read { db in
             let statement = try db.cachedStatement(sql: "SELECT \(Self.addressingColumns) FROM eips WHERE id = ?")
-            var found: [UUID: EIPAddressing] = [:]
-            for id in ids where found[id] == nil {
+            var read: [UUID: EIPAddressing] = [:]
+            for id in missing where read[id] == nil {
                 guard let row = try Row.fetchOne(statement, arguments: [id.text]) else { continue }
-                found[id] = try Self.addressing(row)
+                read[id] = try Self.addressing(row)
             }
-            return found
+            return read
         }
+        store.eipAddressing.remember(read.values)
+        found.merge(read) { $1 }
+        return found
+    }
+
+    /// Those of `ids` this process stored or read before; no read.
+    public func cachedAddressing(of ids: some Sequence<UUID>) -> [UUID: EIPAddressing] {
+        store.eipAddressing.lookup(ids).found
     }
 
     private static func addressing(_ row: Row) throws -> EIPAddressing {

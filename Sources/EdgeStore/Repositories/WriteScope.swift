@@ -11,22 +11,37 @@ final class WriteScope {
     let ipam: IPAMRegistry
     /// Where resolved EIPs' addresses go for the reply (`EIPAddressCache`).
     let eipAddresses: EIPAddressCache
+    /// Where created EIPs' addressing goes for the reconciler.
+    let eipAddressing: EIPAddressingCache
     /// Pools changed in this transaction; rebuilt from the database if it rolls back.
     var touchedNetworks: Set<UUID> = []
     /// Pools whose shape changed (network updates); rebuilt after the transaction either way.
     var reshapedNetworks: Set<UUID> = []
     /// EIPs this transaction allocated on behalf of a router gateway.
     var ownedEIPs: Set<UUID> = []
+    /// What the reconciler's `FreshObjects` learn once this write committed.
+    private(set) var freshChanges: [FreshObjects.Change] = []
     /// `now` as stored, formatted once for every change-log row of the scope (a bulk create
     /// writes two per object).
     private(set) lazy var nowText = StoreTime.format(now)
 
-    init(db: Database, now: Date, context: ChangeContext, ipam: IPAMRegistry, eipAddresses: EIPAddressCache) {
+    init(db: Database, now: Date, context: ChangeContext, ipam: IPAMRegistry, eipAddresses: EIPAddressCache, eipAddressing: EIPAddressingCache) {
         self.db = db
         self.now = now
         self.context = context
         self.ipam = ipam
         self.eipAddresses = eipAddresses
+        self.eipAddressing = eipAddressing
+    }
+
+    /// A synced object as this write stores it, at the change sequence it is stored with.
+    func stored<Spec: ResourceSpec>(_ resource: Resource<Spec>, changeSeq: Int64) {
+        freshChanges.append(.stored(FreshObjects.Entry(kind: Spec.kind, id: resource.id, changeSeq: changeSeq, object: resource)))
+    }
+
+    /// The object's row changed in a way its fresh copy does not show (status), or is gone.
+    func dropFresh(_ kind: ResourceKind, _ id: UUID) {
+        freshChanges.append(.dropped(kind, id))
     }
 
     /// Appends a change-log row and returns its id (the new change sequence).

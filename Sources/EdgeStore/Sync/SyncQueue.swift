@@ -14,19 +14,21 @@ public struct SyncQueue: Sendable {
         try store.read { db in
             var items: [SyncItem] = []
             for kind in kinds {
-                // Cached: the reconciler runs this for every kind on every pass.
-                let rows = try Row.fetchAll(
+                // Cached: the reconciler runs this for every kind on every pass. Columns by index
+                // on the cursor's row (a copied row finds a name by lower-casing every column's):
+                // a bulk's pass lists 10,000 of them.
+                let rows = try Row.fetchCursor(
                     db.cachedStatement(sql: """
                     SELECT id, revision, observed_revision, phase, change_seq FROM \(TableNames.table(of: kind))
                     WHERE phase <> 'ready' AND change_seq > ? ORDER BY change_seq LIMIT ?
                     """),
                     arguments: [afterChangeSeq, limit]
                 )
-                items += try rows.map { row in
-                    SyncItem(
-                        kind: kind, id: try uuid(row["id"]), revision: row["revision"], observedRevision: row["observed_revision"],
-                        phase: try parse(row["phase"], as: SyncPhase.self, column: "phase"), changeSeq: row["change_seq"]
-                    )
+                while let row = try rows.next() {
+                    items.append(SyncItem(
+                        kind: kind, id: try uuid(row[0]), revision: row[1], observedRevision: row[2],
+                        phase: try parse(row[3], as: SyncPhase.self, column: "phase"), changeSeq: row[4]
+                    ))
                 }
             }
             return Array(items.sorted { $0.changeSeq < $1.changeSeq }.prefix(limit))
@@ -82,6 +84,7 @@ public struct SyncQueue: Sendable {
         let conditions = ResourceSnapshot.encode(status.conditions)
         try scope.db.cachedStatement(sql: "UPDATE \(table) SET phase = ?, observed_revision = ?, status_message = ?, conditions = ? WHERE id = ?")
             .execute(arguments: [phase.rawValue, observed, status.message, conditions, id.text])
+        scope.dropFresh(kind, id)
         if phase != current {
             let before = ResourceSnapshot.encodeStatus(phase: current, observedRevision: row["observed_revision"], message: row["status_message"], conditionsJSON: row["conditions"])
             let after = ResourceSnapshot.encodeStatus(phase: phase, observedRevision: observed, message: status.message, conditionsJSON: conditions)

@@ -34,18 +34,46 @@ struct DesiredStateLoader: Sendable {
     }
 
     /// The objects waiting for the reconciler (pending, error, deleting) and what they refer to.
-    /// A full first page of them (a bulk create, a backlog) is loaded by listing instead.
+    /// Those this process's writes just stored come from `FreshObjects` (at the change
+    /// sequence the rows list them at), the others from the rows: by id, or, from a page of
+    /// them on (a backlog after a restart), by listing.
     func loadUnsynced(pageSize: Int = 1000) throws -> DesiredState {
         var state = DesiredState()
+        var unread: [ObjectKey] = []
         var after: Int64 = 0
         while true {
             let items = try store.sync.pending(kinds: DesiredState.syncedKinds, afterChangeSeq: after, limit: pageSize)
-            if after == 0 && items.count == pageSize { return try loadUnsyncedByListing() }
-            try load(items.map { ObjectKey(kind: $0.kind, id: $0.id) }, into: &state)
+            for item in items where !takeFresh(item, into: &state) { unread.append(ObjectKey(kind: item.kind, id: item.id)) }
+            if unread.count >= pageSize { return try loadUnsyncedByListing() }
             guard items.count == pageSize, let last = items.last else { break }
             after = last.changeSeq
         }
+        try load(unread, into: &state)
+        try loadReferences(into: &state)
         return state
+    }
+
+    /// Moves the object into `state` (a target) if `FreshObjects` holds it as the rows do.
+    private func takeFresh(_ item: SyncItem, into state: inout DesiredState) -> Bool {
+        let fresh = store.freshObjects
+        switch item.kind {
+        case .externalNetwork: return put(fresh.take(item.id, changeSeq: item.changeSeq, as: ExternalNetworkSpec.self), \.networks, &state)
+        case .routerGateway: return put(fresh.take(item.id, changeSeq: item.changeSeq, as: RouterGatewaySpec.self), \.gateways, &state)
+        case .nodeGateway: return put(fresh.take(item.id, changeSeq: item.changeSeq, as: NodeGatewaySpec.self), \.nodeGateways, &state)
+        case .floatingIP: return put(fresh.take(item.id, changeSeq: item.changeSeq, as: FloatingIPSpec.self), \.fips, &state)
+        case .snatRule: return put(fresh.take(item.id, changeSeq: item.changeSeq, as: SNATRuleSpec.self), \.snats, &state)
+        case .dnatRule: return put(fresh.take(item.id, changeSeq: item.changeSeq, as: DNATRuleSpec.self), \.dnats, &state)
+        case .mirror: return put(fresh.take(item.id, changeSeq: item.changeSeq, as: MirrorSpec.self), \.mirrors, &state)
+        case .eip: return false
+        }
+    }
+
+    private func put<Spec>(_ object: Resource<Spec>?, _ objects: WritableKeyPath<DesiredState, [UUID: Resource<Spec>]>,
+                           _ state: inout DesiredState) -> Bool {
+        guard let object else { return false }
+        state[keyPath: objects][object.id] = object
+        state.targets.insert(ObjectKey(kind: Spec.kind, id: object.id))
+        return true
     }
 
     /// Many waiting objects: every kind's non-ready objects by listing, and every network and
@@ -79,47 +107,47 @@ struct DesiredStateLoader: Sendable {
     func load(_ keys: [ObjectKey], into state: inout DesiredState) throws {
         var ids: [ResourceKind: [UUID]] = [:]
         for key in keys where !state.targets.contains(key) { ids[key.kind, default: []].append(key.id) }
-        var eips = Set<UUID>(), networks = Set<UUID>()
         for (kind, ids) in ids {
             let found: [UUID]
             switch kind {
-            case .externalNetwork:
-                found = merge(try store.networks.find(ids: ids), into: &state.networks)
-            case .routerGateway:
-                let gateways = try store.routerGateways.find(ids: ids)
-                found = merge(gateways, into: &state.gateways)
-                for gateway in gateways.values { refer(gateway.spec.network, gateway.spec.eip, networks: &networks, eips: &eips) }
-            case .nodeGateway:
-                let gateways = try store.nodeGateways.find(ids: ids)
-                found = merge(gateways, into: &state.nodeGateways)
-                for gateway in gateways.values { refer(gateway.spec.network, gateway.spec.eip, networks: &networks, eips: &eips) }
-            case .floatingIP:
-                let fips = try store.fips.find(ids: ids)
-                found = merge(fips, into: &state.fips)
-                eips.formUnion(fips.values.compactMap { $0.spec.eip.id })
-            case .snatRule:
-                let rules = try store.snatRules.find(ids: ids)
-                found = merge(rules, into: &state.snats)
-                eips.formUnion(rules.values.compactMap { $0.spec.eip.id })
-            case .dnatRule:
-                let rules = try store.dnatRules.find(ids: ids)
-                found = merge(rules, into: &state.dnats)
-                eips.formUnion(rules.values.compactMap { $0.spec.eip.id })
-            case .mirror:
-                found = merge(try store.mirrors.find(ids: ids), into: &state.mirrors)
-            case .eip:
-                found = []
+            case .externalNetwork: found = merge(try store.networks.find(ids: ids), into: &state.networks)
+            case .routerGateway: found = merge(try store.routerGateways.find(ids: ids), into: &state.gateways)
+            case .nodeGateway: found = merge(try store.nodeGateways.find(ids: ids), into: &state.nodeGateways)
+            case .floatingIP: found = merge(try store.fips.find(ids: ids), into: &state.fips)
+            case .snatRule: found = merge(try store.snatRules.find(ids: ids), into: &state.snats)
+            case .dnatRule: found = merge(try store.dnatRules.find(ids: ids), into: &state.dnats)
+            case .mirror: found = merge(try store.mirrors.find(ids: ids), into: &state.mirrors)
+            case .eip: found = []
             }
             state.targets.formUnion(found.map { ObjectKey(kind: kind, id: $0) })
         }
-        state.eips.merge(try store.eips.addressing(of: eips.filter { state.eips[$0] == nil })) { $1 }
-        _ = merge(try store.networks.find(ids: networks.filter { state.networks[$0] == nil }), into: &state.networks)
+        try loadReferences(into: &state)
     }
 
-    /// Notes the network and EIP a gateway refers to, to load with the others.
-    private func refer(_ network: ResourceReference, _ eip: ResourceReference?, networks: inout Set<UUID>, eips: inout Set<UUID>) {
-        if let id = network.id { networks.insert(id) }
-        if let id = eip?.id { eips.insert(id) }
+    /// The EIPs (their addressing) and networks that objects in `state` refer to and `state`
+    /// lacks: EIPs from the store's cache or by id, all of them when a thousand are not cached
+    /// (one scan of five columns costs less than a thousand lookups).
+    func loadReferences(into state: inout DesiredState) throws {
+        var eips = Set<UUID>(), networks = Set<UUID>()
+        func refer(_ network: ResourceReference?, _ eip: ResourceReference?) {
+            if let id = network?.id, state.networks[id] == nil { networks.insert(id) }
+            if let id = eip?.id, state.eips[id] == nil { eips.insert(id) }
+        }
+        for gateway in state.gateways.values { refer(gateway.spec.network, gateway.spec.eip) }
+        for gateway in state.nodeGateways.values { refer(gateway.spec.network, gateway.spec.eip) }
+        for fip in state.fips.values { refer(nil, fip.spec.eip) }
+        for rule in state.snats.values { refer(nil, rule.spec.eip) }
+        for rule in state.dnats.values { refer(nil, rule.spec.eip) }
+        if !eips.isEmpty {
+            let cached = store.eips.cachedAddressing(of: eips)
+            state.eips.merge(cached) { $1 }
+            if eips.count - cached.count >= 1000 {
+                state.eips.merge(try store.eips.allAddressing()) { old, _ in old }
+            } else if eips.count > cached.count {
+                state.eips.merge(try store.eips.addressing(of: eips.filter { cached[$0] == nil })) { $1 }
+            }
+        }
+        if !networks.isEmpty { _ = merge(try store.networks.find(ids: networks), into: &state.networks) }
     }
 
     /// Adds `found` to `objects`; returns the ids added.
