@@ -8,6 +8,7 @@ Subcommands (each prints one JSON object on stdout):
   latency  one FIP at a time: POST → its NAT row seen by an NB monitor (and ?wait= replies)
   drift    delete owned NAT rows with ovn-nbctl; time from the delete to the row's return
   wait-nat wait until NB holds COUNT NAT rows of a type; prints when
+  wait-ready poll GET /v1/sync (one keep-alive connection, every 5 ms) until nothing is pending
 Times are time.monotonic() unless a field says epoch.
 """
 import argparse
@@ -314,6 +315,20 @@ def cmd_wait_nat(args):
     sys.exit(0 if ok else 1)
 
 
+def cmd_wait_ready(args):
+    """Polls /v1/sync until `pending` is 0 (every status written back); prints when (epoch)."""
+    client = Client(args.base)
+    deadline = time.monotonic() + args.timeout
+    while time.monotonic() < deadline:
+        status, reply = client.call("GET", "/v1/sync")
+        if status == 200 and reply.get("pending") == 0:
+            print(json.dumps({"ok": True, "epoch": time.time()}))
+            return
+        time.sleep(0.005)
+    print(json.dumps({"ok": False, "epoch": time.time()}))
+    sys.exit(1)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -373,6 +388,10 @@ def main():
     p.add_argument("--count", type=int, required=True)
     p.add_argument("--timeout", type=float, default=120)
     p.set_defaults(func=cmd_wait_nat)
+    p = sub.add_parser("wait-ready")
+    p.add_argument("--base", required=True)
+    p.add_argument("--timeout", type=float, default=120)
+    p.set_defaults(func=cmd_wait_ready)
     args = parser.parse_args()
     args.func(args)
 

@@ -50,7 +50,9 @@ struct OperationsRoutes {
 
     func sync(_ request: Request, _ context: RequestContext) async throws -> Response {
         let state = await environment.sync.syncState()
-        let pending = try environment.store.sync.pending(limit: 100_000).count
+        // A count, not the list: clients poll this while thousands of objects wait, and
+        // listing (and decoding) each of them per poll competed with the reconciler for the CPU.
+        let pending = try environment.store.sync.pendingCount()
         return .json(.object([
             ("reconciler_running", .bool(state.reconcilerRunning)),
             ("nb_connected", .bool(state.nbConnected)),
