@@ -112,6 +112,11 @@ import Testing
             #expect(sync["pending"] as? Int == 0)
             #expect(sync["deployment"] as? String == (try api.store.deploymentID().uuidString.lowercased()))
             #expect(sync["writer_lock"] is NSNull, "no reconciler, no lock")
+            // Counted from the rows: the network and the FIP wait (EIPs are ready when stored).
+            try await api.network()
+            try await api.eip(["name": "a"])
+            #expect(try await api.post("/v1/fips", ["eip": "a", "router": "lr0", "internal_ip": "192.168.0.2"]).status == 201)
+            #expect(try await api.get("/v1/sync").json?["pending"] as? Int == 2)
             let spec = try await api.get("/openapi.yaml")
             #expect(spec.header("Content-Type") == "application/yaml")
             let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
