@@ -152,11 +152,31 @@ sync_throughput() {
 # 0 in /v1/sync), which is what issue 9 asks for: the row judged against 1.5× ovn-nbctl.
 bulk_throughput() {
     ovn_edge_has_api || { row sync "API → NB (bulk)" "n/a" "s" "-" "-" "<= 1.5× nbctl 1 txn" "-" "not measured: no API in this build"; return 0; }
-    local dir="$BENCH_WORK/bulk"
-    mkdir -p "$dir"
-    # Its own NB and serve: the throughput part's (SYNC_BASE, EDGE_PID, NB_REMOTE) stay for
-    # the parts after this one.
+    # Its own NB and serve per round: the throughput part's (SYNC_BASE, EDGE_PID, NB_REMOTE) stay
+    # for the parts after this one. Best of BENCH_ROUNDS, as the ovn-nbctl baseline is.
     local saved_pid=${EDGE_PID:-} saved_base=${EDGE_BASE:-} saved_nb=${NB_REMOTE:-}
+    local rounds=${BENCH_ROUNDS:-2} round results=()
+    for round in $(seq "$rounds"); do
+        results+=("$(bulk_round "$BENCH_WORK/bulk-$round")")
+        [[ ${results[-1]} =~ ^[0-9.]+\ [0-9.]+\ [0-9.]+$ ]] || die "bulk round $round failed: ${results[-1]}"
+        log "  bulk round $round: ready / reply / last NAT (s): ${results[-1]}"
+    done
+    EDGE_PID=$saved_pid EDGE_BASE=$saved_base NB_REMOTE=$saved_nb
+    local best e2e done_api nat_s nbctl_one per_call
+    best=$(printf '%s\n' "${results[@]}" | sort -n | head -1)
+    read -r e2e done_api nat_s <<<"$best"
+    nbctl_one=$(cat "$BENCH_WORK/nbctl_one")
+    per_call=$(cat "$BENCH_WORK/nbctl_per_call")
+    row sync "API → NB (bulk): POST /v1/fips:bulk of $COUNT → all ready" "$e2e" "s" "nbctl 1 txn $nbctl_one s" "$(calc "round($e2e/$nbctl_one, 2)")×" \
+        "<= 1.5× nbctl 1 txn" "$(verdict "$e2e <= 1.5 * $nbctl_one")" \
+        "same run, best of $rounds (ready / reply / last NAT: $(printf '%s; ' "${results[@]}")); best round: reply after $done_api s; NB monitor saw the ${COUNT}th NAT row at $nat_s s ($(calc "round($nat_s/$nbctl_one, 2)")× nbctl); every status ready (pending 0 in /v1/sync, polled every 5 ms) at $e2e s; $(calc "round($per_call/$e2e, 1)")× faster than nbctl per call"
+}
+
+# One bulk round on a fresh NB and data folder DIR; prints "ready reply last-NAT", in seconds
+# from sending the request.
+bulk_round() {
+    local dir=$1
+    mkdir -p "$dir"
     prepare_nb "$dir/nb"
     start_ovn_edge "$dir" "$NB_REMOTE"
     local base=$EDGE_BASE
@@ -167,25 +187,18 @@ bulk_throughput() {
     local waiter=$!
     track_pid "$waiter"
     sleep 0.5
-    local fips
+    local fips ready
     fips=$("${LOAD[@]}" bulk --base "$base" --kind fips --eips "$dir/eips.txt" --count "$COUNT") || die "bulk FIPs failed"
     wait "$waiter" || die "NB did not reach $COUNT NAT rows: $(cat "$dir/wait-nat.json")"
-    local ready
     ready=$("${LOAD[@]}" wait-ready --base "$base" --timeout 120) || die "FIPs still pending: $ready"
-    local first done_api nb_done ready_at nbctl_one per_call e2e nat_s
-    read -r first done_api < <(python3 -c "import json,sys; j=json.loads(sys.argv[1]); print(j['epoch_started'], j['epoch_done'])" "$fips")
-    nb_done=$(python3 -c "import json; print(json.load(open('$dir/wait-nat.json'))['epoch'])")
-    ready_at=$(python3 -c "import json,sys; print(json.loads(sys.argv[1])['epoch'])" "$ready")
-    nbctl_one=$(cat "$BENCH_WORK/nbctl_one")
-    per_call=$(cat "$BENCH_WORK/nbctl_per_call")
-    e2e=$(calc "round($ready_at - $first, 3)")
-    nat_s=$(calc "round($nb_done - $first, 3)")
-    row sync "API → NB (bulk): POST /v1/fips:bulk of $COUNT → all ready" "$e2e" "s" "nbctl 1 txn $nbctl_one s" "$(calc "round($e2e/$nbctl_one, 2)")×" \
-        "<= 1.5× nbctl 1 txn" "$(verdict "$e2e <= 1.5 * $nbctl_one")" \
-        "same run; reply after $(calc "round($done_api - $first, 3)") s; NB monitor saw the ${COUNT}th NAT row at $nat_s s ($(calc "round($nat_s/$nbctl_one, 2)")× nbctl); every status ready (pending 0 in /v1/sync, polled every 5 ms) at $e2e s; $(calc "round($per_call/$e2e, 1)")× faster than nbctl per call"
     stop_pid "$EDGE_PID"
     stop_nb "$dir/nb"
-    EDGE_PID=$saved_pid EDGE_BASE=$saved_base NB_REMOTE=$saved_nb
+    python3 -c '
+import json, sys
+fips, nat, ready = json.loads(sys.argv[1]), json.load(open(sys.argv[2])), json.loads(sys.argv[3])
+start = fips["epoch_started"]
+print(round(ready["epoch"] - start, 3), round(fips["epoch_done"] - start, 3), round(nat["epoch"] - start, 3))
+' "$fips" "$dir/wait-nat.json" "$ready"
 }
 
 latency() {
