@@ -74,9 +74,9 @@ extension Store {
         var scopes: [WriteScope] = []
         var latest: Int64?
         // A write alone in its group needs no savepoint: if it fails, the whole transaction
-        // rolls back. A savepoint keeps the original of every page its member changes, so
-        // that it can be rolled back alone: for a bulk of 10,000 FIPs, tens of megabytes
-        // copied into the statement journal (a temporary file) for nothing.
+        // rolls back. A savepoint keeps the original of every page its member changes so that
+        // the member can be rolled back alone: for a bulk of 10,000 FIPs, thousands of pages
+        // copied into the statement journal for nothing.
         let alone = group.count == 1
         do {
             try db.inTransaction(.immediate) {

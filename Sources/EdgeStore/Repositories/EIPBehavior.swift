@@ -28,6 +28,8 @@ struct EIPBehavior: RecordKindBehavior {
     func didWrite(old: EIP?, new: EIP?, in scope: WriteScope) throws {
         switch (old, new) {
         case (nil, let new?):
+            // For the reconciler's references (`EIPAddressingCache`: safe to note before the commit).
+            if let addressing = EIPAddressing(new) { scope.eipAddressing.remember([addressing]) }
             for ip in new.spec.addresses {
                 try scope.db.execute(
                     sql: """

@@ -46,7 +46,6 @@ extension KindBehavior {
         try mapConstraintErrors { try insert(resource, changeSeq: changeSeq, in: scope) }
         try didWrite(old: nil, new: resource, in: scope)
         if syncsToOVN { scope.stored(resource, changeSeq: changeSeq) }
-        if let eip = resource as? EIP, let addressing = EIPAddressing(eip) { scope.eipAddressing.remember([addressing]) }
         return resource
     }
 
