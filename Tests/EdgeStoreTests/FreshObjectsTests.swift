@@ -10,9 +10,14 @@ import Testing
         ResourceInput(spec: FloatingIPSpec(eip: .id(eip.id), router: "r1", internalIP: IPAddress(ip)!))
     }
 
-    /// The FIP's change sequence as the pending list shows it (nil when not pending).
-    func pendingSeq(_ store: Store, _ id: UUID) throws -> Int64? {
-        try store.sync.pending(kinds: [.floatingIP], limit: 1000).first { $0.id == id }?.changeSeq
+    /// The FIP as the pending list shows it (nil when not pending).
+    func pending(_ store: Store, _ id: UUID) throws -> SyncItem? {
+        try store.sync.pending(kinds: [.floatingIP], limit: 1000).first { $0.id == id }
+    }
+
+    func item(_ item: SyncItem, changeSeq: Int64? = nil, phase: SyncPhase? = nil) -> SyncItem {
+        SyncItem(kind: item.kind, id: item.id, revision: item.revision, observedRevision: item.observedRevision,
+                 phase: phase ?? item.phase, changeSeq: changeSeq ?? item.changeSeq)
     }
 
     @Test func aCopyFollowsTheRowThroughUpdateStatusAndDelete() throws {
@@ -22,34 +27,46 @@ import Testing
         let network = store.freshObjects.count // the network's copy
         let eip = try fixture.eip()
         let created = try store.fips.create(fipInput(eip), context: fixture.user)
-        let firstSeq = try #require(try pendingSeq(store, created.id))
-        #expect(store.freshObjects.take(created.id, changeSeq: firstSeq + 1, as: FloatingIPSpec.self) == nil, "another sequence: not taken")
-        #expect(store.freshObjects.take(created.id, changeSeq: firstSeq, as: SNATRuleSpec.self) == nil, "another kind: not taken")
-        let taken = try #require(store.freshObjects.take(created.id, changeSeq: firstSeq, as: FloatingIPSpec.self))
+        let first = try #require(try pending(store, created.id))
+        #expect(store.freshObjects.take(item(first, changeSeq: first.changeSeq + 1), as: FloatingIPSpec.self) == nil, "another sequence: not taken")
+        #expect(store.freshObjects.take(first, as: SNATRuleSpec.self) == nil, "another kind: not taken")
+        let taken = try #require(store.freshObjects.take(first, as: FloatingIPSpec.self))
         #expect(taken == (try store.fips.get(.id(created.id))))
-        #expect(store.freshObjects.take(created.id, changeSeq: firstSeq, as: FloatingIPSpec.self) == nil, "taken once")
+        #expect(store.freshObjects.take(first, as: FloatingIPSpec.self) == nil, "taken once")
 
         // An update stores a new copy at its new sequence; the old sequence no longer matches.
         let updated = try store.fips.update(.id(created.id), context: fixture.user) { $0.spec.internalIP = IPAddress("10.0.0.6")! }
-        let secondSeq = try #require(try pendingSeq(store, created.id))
-        #expect(secondSeq > firstSeq)
-        #expect(store.freshObjects.take(created.id, changeSeq: firstSeq, as: FloatingIPSpec.self) == nil)
+        let second = try #require(try pending(store, created.id))
+        #expect(second.changeSeq > first.changeSeq)
+        #expect(store.freshObjects.take(first, as: FloatingIPSpec.self) == nil)
         #expect(store.freshObjects.count == network + 1)
 
         // A status write changes the row without a new sequence: the copy is dropped.
         try store.sync.setStatus(.floatingIP, id: created.id, status: SyncStatus(phase: .error, observedRevision: 1, message: "x"))
-        #expect(try pendingSeq(store, created.id) == secondSeq)
-        #expect(store.freshObjects.take(created.id, changeSeq: secondSeq, as: FloatingIPSpec.self) == nil)
+        #expect(try pending(store, created.id)?.changeSeq == second.changeSeq)
+        #expect(store.freshObjects.take(second, as: FloatingIPSpec.self) == nil)
         #expect(updated.revision == 2)
 
         // A delete stores the deleting object; the purge drops it.
         let deleting = try store.fips.delete(.id(created.id), context: fixture.user)
-        let deleteSeq = try #require(try pendingSeq(store, created.id))
+        let deleted = try #require(try pending(store, created.id))
         #expect(store.freshObjects.count == network + 1)
         _ = try store.sync.purge(.floatingIP, id: created.id)
         #expect(store.freshObjects.count == network)
-        #expect(store.freshObjects.take(created.id, changeSeq: deleteSeq, as: FloatingIPSpec.self) == nil)
+        #expect(store.freshObjects.take(deleted, as: FloatingIPSpec.self) == nil)
         #expect(deleting.status.phase == .deleting)
+    }
+
+    /// A status written by another process on the same file does not reach this buffer: a copy
+    /// whose phase is not the row's is not used (and is dropped).
+    @Test func aCopyWhoseStatusIsNotTheRowsIsNotTaken() throws {
+        let fixture = try StoreFixture()
+        try fixture.network()
+        let store = fixture.store
+        let created = try store.fips.create(fipInput(try fixture.eip()), context: fixture.user)
+        let listed = try #require(try pending(store, created.id))
+        #expect(store.freshObjects.take(item(listed, phase: .error), as: FloatingIPSpec.self) == nil)
+        #expect(store.freshObjects.take(listed, as: FloatingIPSpec.self) == nil, "dropped")
     }
 
     /// A write alone in its group runs without a savepoint: when it fails, the whole
@@ -60,8 +77,7 @@ import Testing
         let store = fixture.store
         let bound = try fixture.eip(name: "bound")
         _ = try store.fips.create(fipInput(bound), context: fixture.user)
-        _ = store.freshObjects.take(try #require(store.fips.list().items.first).id,
-                                    changeSeq: try #require(try store.sync.pending(kinds: [.floatingIP]).first).changeSeq, as: FloatingIPSpec.self)
+        _ = store.freshObjects.take(try #require(try store.sync.pending(kinds: [.floatingIP]).first), as: FloatingIPSpec.self)
         let freshBefore = store.freshObjects.count
         let logBefore = try store.changeLog.entries(ChangeLogQuery(limit: 1000)).items.count
         let allocatedBefore = try store.networks.usage(.name("public")).v4?.allocated

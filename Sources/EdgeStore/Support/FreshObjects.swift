@@ -51,13 +51,17 @@ public final class FreshObjects: Sendable {
         }
     }
 
-    /// Removes and returns the object if it is here at exactly `changeSeq`.
-    public func take<Spec: ResourceSpec>(_ id: UUID, changeSeq: Int64, as type: Spec.Type) -> Resource<Spec>? {
+    /// Removes and returns the object if it is here as the pending list shows its row: at
+    /// that change sequence, revision, phase and observed revision. (Another `serve` on the same
+    /// file may have written the row's status since: its writes do not reach this buffer.)
+    public func take<Spec: ResourceSpec>(_ item: SyncItem, as type: Spec.Type) -> Resource<Spec>? {
         entries.withLock { entries in
-            let key = Key(kind: Spec.kind, id: id)
-            guard let entry = entries[key], entry.changeSeq == changeSeq, let object = entry.object as? Resource<Spec> else { return nil }
+            let key = Key(kind: Spec.kind, id: item.id)
+            guard let entry = entries[key], entry.changeSeq == item.changeSeq, let object = entry.object as? Resource<Spec> else { return nil }
             entries.removeValue(forKey: key)
-            return object
+            let same = object.revision == item.revision && object.status.phase == item.phase
+                && object.status.observedRevision == item.observedRevision
+            return same ? object : nil
         }
     }
 

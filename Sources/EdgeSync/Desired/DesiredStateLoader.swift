@@ -57,13 +57,13 @@ struct DesiredStateLoader: Sendable {
     private func takeFresh(_ item: SyncItem, into state: inout DesiredState) -> Bool {
         let fresh = store.freshObjects
         switch item.kind {
-        case .externalNetwork: return put(fresh.take(item.id, changeSeq: item.changeSeq, as: ExternalNetworkSpec.self), \.networks, &state)
-        case .routerGateway: return put(fresh.take(item.id, changeSeq: item.changeSeq, as: RouterGatewaySpec.self), \.gateways, &state)
-        case .nodeGateway: return put(fresh.take(item.id, changeSeq: item.changeSeq, as: NodeGatewaySpec.self), \.nodeGateways, &state)
-        case .floatingIP: return put(fresh.take(item.id, changeSeq: item.changeSeq, as: FloatingIPSpec.self), \.fips, &state)
-        case .snatRule: return put(fresh.take(item.id, changeSeq: item.changeSeq, as: SNATRuleSpec.self), \.snats, &state)
-        case .dnatRule: return put(fresh.take(item.id, changeSeq: item.changeSeq, as: DNATRuleSpec.self), \.dnats, &state)
-        case .mirror: return put(fresh.take(item.id, changeSeq: item.changeSeq, as: MirrorSpec.self), \.mirrors, &state)
+        case .externalNetwork: return put(fresh.take(item, as: ExternalNetworkSpec.self), \.networks, &state)
+        case .routerGateway: return put(fresh.take(item, as: RouterGatewaySpec.self), \.gateways, &state)
+        case .nodeGateway: return put(fresh.take(item, as: NodeGatewaySpec.self), \.nodeGateways, &state)
+        case .floatingIP: return put(fresh.take(item, as: FloatingIPSpec.self), \.fips, &state)
+        case .snatRule: return put(fresh.take(item, as: SNATRuleSpec.self), \.snats, &state)
+        case .dnatRule: return put(fresh.take(item, as: DNATRuleSpec.self), \.dnats, &state)
+        case .mirror: return put(fresh.take(item, as: MirrorSpec.self), \.mirrors, &state)
         case .eip: return false
         }
     }
