@@ -48,8 +48,7 @@ struct DesiredStateLoader: Sendable {
             guard items.count == pageSize, let last = items.last else { break }
             after = last.changeSeq
         }
-        try load(unread, into: &state)
-        try loadReferences(into: &state)
+        try load(unread, into: &state) // and what all of them refer to
         return state
     }
 
