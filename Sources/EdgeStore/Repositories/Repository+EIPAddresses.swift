@@ -1,6 +1,5 @@
 import EdgeCore
 import Foundation
-import GRDB
 
 /// An EIP's addresses as stored (what a NAT rule's `external_ip` shows).
 public struct EIPAddresses: Hashable, Sendable {
@@ -12,9 +11,9 @@ public struct EIPAddresses: Hashable, Sendable {
 
 extension Repository where Spec == EIPSpec {
     /// The addresses of the EIPs among `ids` that exist: those the writer just resolved from its
-    /// cache (the reply to a create), the rest read in one transaction with one cached
-    /// statement: a response naming many EIPs (a bulk create's reply) reads two columns per EIP
-    /// instead of decoding each whole object in a read of its own.
+    /// cache (the reply to a create), the rest from their addressing (`addressing(of:)`: cached
+    /// or read in one transaction): a response naming many EIPs (a bulk create's reply) reads
+    /// a few columns per EIP instead of decoding each whole object in a read of its own.
     public func addresses(of ids: some Sequence<UUID>) throws -> [UUID: EIPAddresses] {
         var found: [UUID: EIPAddresses] = [:]
         var missing: [UUID] = []
@@ -22,13 +21,9 @@ extension Repository where Spec == EIPSpec {
             if let cached = store.eipAddresses.addresses(id) { found[id] = cached } else { missing.append(id) }
         }
         guard !missing.isEmpty else { return found }
-        return try store.read { db in
-            let statement = try db.cachedStatement(sql: "SELECT ip_v4, ip_v6 FROM eips WHERE id = ?")
-            for id in missing where found[id] == nil {
-                guard let row = try Row.fetchOne(statement, arguments: [id.text]) else { continue }
-                found[id] = EIPAddresses(ipV4: row[0], ipV6: row[1])
-            }
-            return found
+        for (id, addressing) in try addressing(of: missing) {
+            found[id] = EIPAddresses(ipV4: addressing.ipV4?.description, ipV6: addressing.ipV6?.description)
         }
+        return found
     }
 }
