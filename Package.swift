@@ -43,10 +43,12 @@ let package = Package(
         .target(name: "EdgeCore"),
         // serve's log handler: StreamLogHandler's line format, rendered into bytes, batched by the access log.
         .target(name: "EdgeLogging", dependencies: [.product(name: "Logging", package: "swift-log")]),
+        // A SQLite VFS that writes a WAL's frames in one system call per commit (the store's writer).
+        .target(name: "CSQLiteBatchedWAL", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(
             name: "EdgeStore",
             dependencies: [
-                "EdgeCore",
+                "EdgeCore", "CSQLiteBatchedWAL",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             plugins: ["MigrationsPlugin"]
