@@ -311,7 +311,10 @@ def cmd_wait_nat(args):
     """Waits until NB holds COUNT NAT rows; prints the epoch time it happened (as seen here)."""
     monitor = NATMonitor(args.nb)
     ok = monitor.wait_for(lambda: len(monitor.rows) >= args.count, args.timeout)
-    print(json.dumps({"ok": ok, "rows": len(monitor.rows), "epoch": time.time()}))
+    epoch, now = time.time(), time.monotonic()
+    # When the first row arrived too: where a batch's NB phase starts.
+    first = min((times[0] for times in monitor.inserted.values() if times), default=now)
+    print(json.dumps({"ok": ok, "rows": len(monitor.rows), "epoch": epoch, "first_epoch": epoch - (now - first)}))
     sys.exit(0 if ok else 1)
 
 
