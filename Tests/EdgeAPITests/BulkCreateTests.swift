@@ -1,4 +1,5 @@
 import EdgeAPI
+import EdgeCore
 import EdgeStore
 import Foundation
 import Testing
@@ -152,6 +153,69 @@ import Testing
             #expect(again.status == 201)
             #expect(first.text == again.text, "the stored reply, not a second allocation")
             #expect((try await api.get("/v1/eips").json?["items"] as? [Any])?.count == 2)
+        }
+    }
+
+    /// `?wait` on a bulk answers 201 once every item settled — in order, the later ones after
+    /// the earlier ones, an `error` settled too — with each item as stored then.
+    @Test func waitAnswersOnceEveryItemSettled() async throws {
+        try await APIFixture.run { api in
+            try await api.network()
+            _ = try await api.created(api.post("/v1/eips:bulk", ["items": (0..<600).map { ["network": "ext", "name": "w-\($0)"] }]))
+            let store = api.store, signals = api.signals
+            // A stand-in reconciler: each wake-up settles the oldest 250 pending FIPs (the
+            // 7th FIP fails), so the bulk settles over several status changes and chunks.
+            let reconciler = Task {
+                var seen: UInt64 = 0
+                while !Task.isCancelled {
+                    seen = await signals.wait(.desiredState, after: seen, timeout: .milliseconds(20))
+                    let pending = try store.sync.pending(kinds: [.floatingIP], limit: 250).filter { $0.phase == .pending }
+                    guard !pending.isEmpty else { continue }
+                    _ = try await store.sync.setStatuses(pending.map { item in
+                        let failed = try store.fips.get(.id(item.id)).spec.internalIP.description == "192.168.1.7"
+                        return (item.kind, item.id, failed ? SyncStatus(phase: .error, message: "no such router")
+                                                          : SyncStatus(phase: .ready, observedRevision: item.revision))
+                    })
+                    signals.raise(.status)
+                }
+            }
+            defer { reconciler.cancel() }
+            let reply = try await api.post("/v1/fips:bulk?wait=20", ["items": (0..<600).map {
+                ["eip": "w-\($0)", "router": "lr0", "internal_ip": "192.168.\(1 + $0 / 200).\($0 % 200)"]
+            }])
+            #expect(reply.status == 201, "\(reply.text.prefix(300))")
+            let items = try #require(reply.json?["items"] as? [[String: Any]])
+            let phases = items.map { ($0["status"] as? [String: Any])?["phase"] as? String }
+            #expect(items.count == 600)
+            #expect(phases[7] == "error")
+            #expect(phases.enumerated().allSatisfy { $0.offset == 7 || $0.element == "ready" }, "\(Set(phases.map { $0 ?? "-" }))")
+            let inRequestOrder = items.enumerated().allSatisfy { $0.element["internal_ip"] as? String == "192.168.\(1 + $0.offset / 200).\($0.offset % 200)" }
+            #expect(inRequestOrder)
+        }
+    }
+
+    /// Without a reconciler `?wait` runs out: 202, every item as stored (pending); items settled
+    /// meanwhile show it.
+    @Test func waitRunsOutWith202() async throws {
+        try await APIFixture.run { api in
+            try await api.network()
+            _ = try await api.created(api.post("/v1/eips:bulk", ["items": (0..<3).map { ["network": "ext", "name": "t-\($0)"] }]))
+            let store = api.store, signals = api.signals
+            // Settles only the first FIP, once the bulk is stored.
+            let before = signals.generation(.desiredState)
+            let reconciler = Task {
+                _ = await signals.wait(.desiredState, after: before, timeout: .seconds(5))
+                let first = try #require(try store.sync.pending(kinds: [.floatingIP], limit: 1).first)
+                try store.sync.setStatus(.floatingIP, id: first.id, status: SyncStatus(phase: .ready, observedRevision: first.revision))
+                signals.raise(.status)
+            }
+            defer { reconciler.cancel() }
+            let reply = try await api.post("/v1/fips:bulk?wait=0.5", ["items": (0..<3).map {
+                ["eip": "t-\($0)", "router": "lr0", "internal_ip": "192.168.0.\($0 + 10)"]
+            }])
+            #expect(reply.status == 202, "\(reply.text.prefix(300))")
+            let phases = try #require(reply.json?["items"] as? [[String: Any]]).map { ($0["status"] as? [String: Any])?["phase"] as? String }
+            #expect(phases == ["ready", "pending", "pending"])
         }
     }
 

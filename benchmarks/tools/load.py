@@ -12,6 +12,7 @@ Subcommands (each prints one JSON object on stdout):
 Times are time.monotonic() unless a field says epoch.
 """
 import argparse
+import collections
 import http.client
 import json
 import queue
@@ -161,16 +162,18 @@ def cmd_bulk(args):
     ids = []
     epoch_started = time.time()
     for start in range(0, len(bodies), 10000):
-        status, reply = client.call("POST", f"/v1/{args.kind}:bulk", {"items": bodies[start:start + 10000]})
+        path = f"/v1/{args.kind}:bulk" + (f"?wait={args.wait}" if args.wait is not None else "")
+        status, reply = client.call("POST", path, {"items": bodies[start:start + 10000]})
         if status != 201:
             sys.exit(f"bulk {args.kind}: HTTP {status} {str(reply)[:500]}")
         ids += [item["id"] for item in reply["items"]]
     epoch_done = time.time()
+    phases = collections.Counter(item.get("status", {}).get("phase") for item in reply["items"]) if args.wait is not None else None
     if args.out:
         with open(args.out, "w") as out:
             out.writelines(id + "\n" for id in ids)
     print(json.dumps(dict(count=len(ids), seconds=round(epoch_done - epoch_started, 4),
-                          epoch_started=epoch_started, epoch_done=epoch_done)))
+                          epoch_started=epoch_started, epoch_done=epoch_done, phases=phases)))
 
 
 class NATMonitor:
@@ -367,6 +370,7 @@ def main():
     p.add_argument("--count", type=int, required=True)
     p.add_argument("--offset", type=int, default=0)
     p.add_argument("--router", default="vpc1")
+    p.add_argument("--wait", type=float, help="?wait= seconds: the reply comes when every item settled (201)")
     p.add_argument("--out")
     p.set_defaults(func=cmd_bulk)
     p = sub.add_parser("latency")
