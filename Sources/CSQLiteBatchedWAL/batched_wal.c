@@ -82,6 +82,15 @@ static int flushIfAny(WALFile *file) {
     return file == NULL ? SQLITE_OK : flush(file);
 }
 
+/// For `xShmBarrier`, which cannot fail: on an error the bytes stay buffered, so the WAL's next
+/// operation writes them again and reports the error if it persists.
+static void flushOrKeep(WALFile *file) {
+    if (file == NULL || file->length == 0) return;
+    if (writeThrough(file, file->buffer, file->length, file->start) != SQLITE_OK) return;
+    file->length = 0;
+    file->commitPageOffset = -1;
+}
+
 static int reserve(WALFile *file, int needed) {
     if (needed <= file->capacity) return SQLITE_OK;
     int capacity = file->capacity == 0 ? 256 * 1024 : file->capacity;
@@ -313,10 +322,7 @@ static int databaseShmLock(sqlite3_file *handle, int offset, int count, int flag
 
 static void databaseShmBarrier(sqlite3_file *handle) {
     DatabaseFile *file = (DatabaseFile *)handle;
-    // No way to report an error here: a failed write leaves the buffer empty and the frames
-    // missing, which the WAL's checksums reject on recovery; SQLite sees the error at its next
-    // write or sync of the same file, as it would from a lost page-cache write.
-    (void)flushIfAny(file->wal);
+    flushOrKeep(file->wal);
     file->real->pMethods->xShmBarrier(file->real);
 }
 
