@@ -30,14 +30,12 @@ typedef struct WALFile WALFile;
 /// The database file: the default VFS's file, wrapped only to find its WAL at a barrier.
 typedef struct DatabaseFile {
     sqlite3_file base;
-    sqlite3_file *real;
     WALFile *wal;
 } DatabaseFile;
 
 /// The WAL file and its pending bytes: `buffer[0..<length]` belongs at file offset `start`.
 struct WALFile {
     sqlite3_file base;
-    sqlite3_file *real;
     DatabaseFile *database;
     unsigned char *buffer;
     int length;
@@ -53,6 +51,17 @@ static sqlite3_vfs batchedVFS;
 static const sqlite3_io_methods databaseMethods;
 static const sqlite3_io_methods walMethods;
 
+/// Both wrappers put the default VFS's file right after themselves, 8-byte aligned.
+static size_t headerSize(void) {
+    size_t largest = sizeof(WALFile) > sizeof(DatabaseFile) ? sizeof(WALFile) : sizeof(DatabaseFile);
+    return (largest + 7) & ~(size_t)7;
+}
+
+/// The default VFS's file behind a wrapper.
+static sqlite3_file *realOf(sqlite3_file *handle) {
+    return (sqlite3_file *)((unsigned char *)handle + headerSize());
+}
+
 // MARK: - The buffer
 
 /// Writes `bytes` at `offset` in pieces the default VFS takes whole: its `unixWrite` masks a
@@ -61,7 +70,8 @@ static int writeThrough(WALFile *file, const unsigned char *bytes, int amount, s
     while (amount > 0) {
         int piece = amount < WriteLimit ? amount : WriteLimit;
         file->counters.fileWrites += 1;
-        int rc = file->real->pMethods->xWrite(file->real, bytes, piece, offset);
+        sqlite3_file *real = realOf(&file->base);
+        int rc = real->pMethods->xWrite(real, bytes, piece, offset);
         if (rc != SQLITE_OK) return rc;
         bytes += piece;
         amount -= piece;
@@ -132,13 +142,105 @@ static int walWrite(sqlite3_file *handle, const void *data, int amount, sqlite3_
     return SQLITE_OK;
 }
 
-// MARK: - WAL file methods: everything else writes the buffer out first
+// MARK: - Forwarded as they are
+
+static int forwardClose(sqlite3_file *handle) {
+    sqlite3_file *real = realOf(handle);
+    return real->pMethods->xClose(real);
+}
+
+static int forwardRead(sqlite3_file *handle, void *data, int amount, sqlite3_int64 offset) {
+    sqlite3_file *real = realOf(handle);
+    return real->pMethods->xRead(real, data, amount, offset);
+}
+
+static int forwardWrite(sqlite3_file *handle, const void *data, int amount, sqlite3_int64 offset) {
+    sqlite3_file *real = realOf(handle);
+    return real->pMethods->xWrite(real, data, amount, offset);
+}
+
+static int forwardTruncate(sqlite3_file *handle, sqlite3_int64 size) {
+    sqlite3_file *real = realOf(handle);
+    return real->pMethods->xTruncate(real, size);
+}
+
+static int forwardSync(sqlite3_file *handle, int flags) {
+    sqlite3_file *real = realOf(handle);
+    return real->pMethods->xSync(real, flags);
+}
+
+static int forwardFileSize(sqlite3_file *handle, sqlite3_int64 *size) {
+    sqlite3_file *real = realOf(handle);
+    return real->pMethods->xFileSize(real, size);
+}
+
+static int forwardLock(sqlite3_file *handle, int level) {
+    sqlite3_file *real = realOf(handle);
+    return real->pMethods->xLock(real, level);
+}
+
+static int forwardUnlock(sqlite3_file *handle, int level) {
+    sqlite3_file *real = realOf(handle);
+    return real->pMethods->xUnlock(real, level);
+}
+
+static int forwardCheckReservedLock(sqlite3_file *handle, int *result) {
+    sqlite3_file *real = realOf(handle);
+    return real->pMethods->xCheckReservedLock(real, result);
+}
+
+static int forwardFileControl(sqlite3_file *handle, int op, void *argument) {
+    sqlite3_file *real = realOf(handle);
+    return real->pMethods->xFileControl(real, op, argument);
+}
+
+static int forwardSectorSize(sqlite3_file *handle) {
+    sqlite3_file *real = realOf(handle);
+    return real->pMethods->xSectorSize(real);
+}
+
+static int forwardDeviceCharacteristics(sqlite3_file *handle) {
+    sqlite3_file *real = realOf(handle);
+    return real->pMethods->xDeviceCharacteristics(real);
+}
+
+static int forwardShmMap(sqlite3_file *handle, int region, int size, int extend, void volatile **memory) {
+    sqlite3_file *real = realOf(handle);
+    return real->pMethods->xShmMap(real, region, size, extend, memory);
+}
+
+static int forwardShmLock(sqlite3_file *handle, int offset, int count, int flags) {
+    sqlite3_file *real = realOf(handle);
+    return real->pMethods->xShmLock(real, offset, count, flags);
+}
+
+static void forwardShmBarrier(sqlite3_file *handle) {
+    sqlite3_file *real = realOf(handle);
+    real->pMethods->xShmBarrier(real);
+}
+
+static int forwardShmUnmap(sqlite3_file *handle, int deleteFlag) {
+    sqlite3_file *real = realOf(handle);
+    return real->pMethods->xShmUnmap(real, deleteFlag);
+}
+
+static int forwardFetch(sqlite3_file *handle, sqlite3_int64 offset, int amount, void **pointer) {
+    sqlite3_file *real = realOf(handle);
+    return real->pMethods->xFetch(real, offset, amount, pointer);
+}
+
+static int forwardUnfetch(sqlite3_file *handle, sqlite3_int64 offset, void *pointer) {
+    sqlite3_file *real = realOf(handle);
+    return real->pMethods->xUnfetch(real, offset, pointer);
+}
+
+// MARK: - WAL file methods: everything that reads or measures the file writes the buffer out first
 
 static int walClose(sqlite3_file *handle) {
     WALFile *file = (WALFile *)handle;
     int flushed = flush(file);
     if (file->database != NULL) file->database->wal = NULL;
-    int rc = file->real->pMethods->xClose(file->real);
+    int rc = forwardClose(handle);
     free(file->buffer);
     file->buffer = NULL;
     file->capacity = 0;
@@ -146,216 +248,84 @@ static int walClose(sqlite3_file *handle) {
 }
 
 static int walRead(sqlite3_file *handle, void *data, int amount, sqlite3_int64 offset) {
-    WALFile *file = (WALFile *)handle;
-    int rc = flush(file);
-    return rc != SQLITE_OK ? rc : file->real->pMethods->xRead(file->real, data, amount, offset);
+    int rc = flush((WALFile *)handle);
+    return rc != SQLITE_OK ? rc : forwardRead(handle, data, amount, offset);
 }
 
 static int walTruncate(sqlite3_file *handle, sqlite3_int64 size) {
-    WALFile *file = (WALFile *)handle;
-    int rc = flush(file);
-    return rc != SQLITE_OK ? rc : file->real->pMethods->xTruncate(file->real, size);
+    int rc = flush((WALFile *)handle);
+    return rc != SQLITE_OK ? rc : forwardTruncate(handle, size);
 }
 
 static int walSync(sqlite3_file *handle, int flags) {
-    WALFile *file = (WALFile *)handle;
-    int rc = flush(file);
-    return rc != SQLITE_OK ? rc : file->real->pMethods->xSync(file->real, flags);
+    int rc = flush((WALFile *)handle);
+    return rc != SQLITE_OK ? rc : forwardSync(handle, flags);
 }
 
 static int walFileSize(sqlite3_file *handle, sqlite3_int64 *size) {
-    WALFile *file = (WALFile *)handle;
-    int rc = flush(file);
-    return rc != SQLITE_OK ? rc : file->real->pMethods->xFileSize(file->real, size);
-}
-
-static int walLock(sqlite3_file *handle, int level) {
-    WALFile *file = (WALFile *)handle;
-    return file->real->pMethods->xLock(file->real, level);
-}
-
-static int walUnlock(sqlite3_file *handle, int level) {
-    WALFile *file = (WALFile *)handle;
-    return file->real->pMethods->xUnlock(file->real, level);
-}
-
-static int walCheckReservedLock(sqlite3_file *handle, int *result) {
-    WALFile *file = (WALFile *)handle;
-    return file->real->pMethods->xCheckReservedLock(file->real, result);
+    int rc = flush((WALFile *)handle);
+    return rc != SQLITE_OK ? rc : forwardFileSize(handle, size);
 }
 
 static int walFileControl(sqlite3_file *handle, int op, void *argument) {
-    WALFile *file = (WALFile *)handle;
-    int rc = flush(file);
-    return rc != SQLITE_OK ? rc : file->real->pMethods->xFileControl(file->real, op, argument);
-}
-
-static int walSectorSize(sqlite3_file *handle) {
-    WALFile *file = (WALFile *)handle;
-    return file->real->pMethods->xSectorSize(file->real);
-}
-
-static int walDeviceCharacteristics(sqlite3_file *handle) {
-    WALFile *file = (WALFile *)handle;
-    return file->real->pMethods->xDeviceCharacteristics(file->real);
-}
-
-static int walShmMap(sqlite3_file *handle, int region, int size, int extend, void volatile **memory) {
-    WALFile *file = (WALFile *)handle;
-    return file->real->pMethods->xShmMap(file->real, region, size, extend, memory);
-}
-
-static int walShmLock(sqlite3_file *handle, int offset, int count, int flags) {
-    WALFile *file = (WALFile *)handle;
-    return file->real->pMethods->xShmLock(file->real, offset, count, flags);
-}
-
-static void walShmBarrier(sqlite3_file *handle) {
-    WALFile *file = (WALFile *)handle;
-    file->real->pMethods->xShmBarrier(file->real);
-}
-
-static int walShmUnmap(sqlite3_file *handle, int deleteFlag) {
-    WALFile *file = (WALFile *)handle;
-    return file->real->pMethods->xShmUnmap(file->real, deleteFlag);
+    int rc = flush((WALFile *)handle);
+    return rc != SQLITE_OK ? rc : forwardFileControl(handle, op, argument);
 }
 
 static int walFetch(sqlite3_file *handle, sqlite3_int64 offset, int amount, void **pointer) {
-    WALFile *file = (WALFile *)handle;
-    int rc = flush(file);
-    return rc != SQLITE_OK ? rc : file->real->pMethods->xFetch(file->real, offset, amount, pointer);
-}
-
-static int walUnfetch(sqlite3_file *handle, sqlite3_int64 offset, void *pointer) {
-    WALFile *file = (WALFile *)handle;
-    return file->real->pMethods->xUnfetch(file->real, offset, pointer);
+    int rc = flush((WALFile *)handle);
+    return rc != SQLITE_OK ? rc : forwardFetch(handle, offset, amount, pointer);
 }
 
 static const sqlite3_io_methods walMethods = {
-    3, walClose, walRead, walWrite, walTruncate, walSync, walFileSize, walLock, walUnlock,
-    walCheckReservedLock, walFileControl, walSectorSize, walDeviceCharacteristics,
-    walShmMap, walShmLock, walShmBarrier, walShmUnmap, walFetch, walUnfetch,
+    3, walClose, walRead, walWrite, walTruncate, walSync, walFileSize, forwardLock, forwardUnlock,
+    forwardCheckReservedLock, walFileControl, forwardSectorSize, forwardDeviceCharacteristics,
+    forwardShmMap, forwardShmLock, forwardShmBarrier, forwardShmUnmap, walFetch, forwardUnfetch,
 };
 
-// MARK: - Database file methods: forwarded; the shared-memory ones write the WAL's buffer first
+// MARK: - Database file methods: the shared-memory ones write the WAL's buffer out first
 
 static int databaseClose(sqlite3_file *handle) {
     DatabaseFile *file = (DatabaseFile *)handle;
     if (file->wal != NULL) file->wal->database = NULL;
-    return file->real->pMethods->xClose(file->real);
-}
-
-static int databaseRead(sqlite3_file *handle, void *data, int amount, sqlite3_int64 offset) {
-    DatabaseFile *file = (DatabaseFile *)handle;
-    return file->real->pMethods->xRead(file->real, data, amount, offset);
-}
-
-static int databaseWrite(sqlite3_file *handle, const void *data, int amount, sqlite3_int64 offset) {
-    DatabaseFile *file = (DatabaseFile *)handle;
-    return file->real->pMethods->xWrite(file->real, data, amount, offset);
-}
-
-static int databaseTruncate(sqlite3_file *handle, sqlite3_int64 size) {
-    DatabaseFile *file = (DatabaseFile *)handle;
-    return file->real->pMethods->xTruncate(file->real, size);
-}
-
-static int databaseSync(sqlite3_file *handle, int flags) {
-    DatabaseFile *file = (DatabaseFile *)handle;
-    return file->real->pMethods->xSync(file->real, flags);
-}
-
-static int databaseFileSize(sqlite3_file *handle, sqlite3_int64 *size) {
-    DatabaseFile *file = (DatabaseFile *)handle;
-    return file->real->pMethods->xFileSize(file->real, size);
-}
-
-static int databaseLock(sqlite3_file *handle, int level) {
-    DatabaseFile *file = (DatabaseFile *)handle;
-    return file->real->pMethods->xLock(file->real, level);
-}
-
-static int databaseUnlock(sqlite3_file *handle, int level) {
-    DatabaseFile *file = (DatabaseFile *)handle;
-    return file->real->pMethods->xUnlock(file->real, level);
-}
-
-static int databaseCheckReservedLock(sqlite3_file *handle, int *result) {
-    DatabaseFile *file = (DatabaseFile *)handle;
-    return file->real->pMethods->xCheckReservedLock(file->real, result);
+    return forwardClose(handle);
 }
 
 static int databaseFileControl(sqlite3_file *handle, int op, void *argument) {
     DatabaseFile *file = (DatabaseFile *)handle;
-    if (op == OVN_EDGE_FCNTL_BATCHED_WAL_COUNTERS) {
-        BatchedWALCounters *counters = argument;
-        if (file->wal == NULL) {
-            memset(counters, 0, sizeof *counters);
-        } else {
-            *counters = file->wal->counters;
-        }
-        return SQLITE_OK;
+    if (op != OVN_EDGE_FCNTL_BATCHED_WAL_COUNTERS) return forwardFileControl(handle, op, argument);
+    BatchedWALCounters *counters = argument;
+    if (file->wal == NULL) {
+        memset(counters, 0, sizeof *counters);
+    } else {
+        *counters = file->wal->counters;
     }
-    return file->real->pMethods->xFileControl(file->real, op, argument);
-}
-
-static int databaseSectorSize(sqlite3_file *handle) {
-    DatabaseFile *file = (DatabaseFile *)handle;
-    return file->real->pMethods->xSectorSize(file->real);
-}
-
-static int databaseDeviceCharacteristics(sqlite3_file *handle) {
-    DatabaseFile *file = (DatabaseFile *)handle;
-    return file->real->pMethods->xDeviceCharacteristics(file->real);
-}
-
-static int databaseShmMap(sqlite3_file *handle, int region, int size, int extend, void volatile **memory) {
-    DatabaseFile *file = (DatabaseFile *)handle;
-    return file->real->pMethods->xShmMap(file->real, region, size, extend, memory);
+    return SQLITE_OK;
 }
 
 static int databaseShmLock(sqlite3_file *handle, int offset, int count, int flags) {
-    DatabaseFile *file = (DatabaseFile *)handle;
-    int rc = flushIfAny(file->wal);
-    return rc != SQLITE_OK ? rc : file->real->pMethods->xShmLock(file->real, offset, count, flags);
+    int rc = flushIfAny(((DatabaseFile *)handle)->wal);
+    return rc != SQLITE_OK ? rc : forwardShmLock(handle, offset, count, flags);
 }
 
 static void databaseShmBarrier(sqlite3_file *handle) {
-    DatabaseFile *file = (DatabaseFile *)handle;
-    flushOrKeep(file->wal);
-    file->real->pMethods->xShmBarrier(file->real);
+    flushOrKeep(((DatabaseFile *)handle)->wal);
+    forwardShmBarrier(handle);
 }
 
 static int databaseShmUnmap(sqlite3_file *handle, int deleteFlag) {
-    DatabaseFile *file = (DatabaseFile *)handle;
-    int rc = flushIfAny(file->wal);
-    return rc != SQLITE_OK ? rc : file->real->pMethods->xShmUnmap(file->real, deleteFlag);
-}
-
-static int databaseFetch(sqlite3_file *handle, sqlite3_int64 offset, int amount, void **pointer) {
-    DatabaseFile *file = (DatabaseFile *)handle;
-    return file->real->pMethods->xFetch(file->real, offset, amount, pointer);
-}
-
-static int databaseUnfetch(sqlite3_file *handle, sqlite3_int64 offset, void *pointer) {
-    DatabaseFile *file = (DatabaseFile *)handle;
-    return file->real->pMethods->xUnfetch(file->real, offset, pointer);
+    int rc = flushIfAny(((DatabaseFile *)handle)->wal);
+    return rc != SQLITE_OK ? rc : forwardShmUnmap(handle, deleteFlag);
 }
 
 static const sqlite3_io_methods databaseMethods = {
-    3, databaseClose, databaseRead, databaseWrite, databaseTruncate, databaseSync, databaseFileSize,
-    databaseLock, databaseUnlock, databaseCheckReservedLock, databaseFileControl, databaseSectorSize,
-    databaseDeviceCharacteristics, databaseShmMap, databaseShmLock, databaseShmBarrier,
-    databaseShmUnmap, databaseFetch, databaseUnfetch,
+    3, databaseClose, forwardRead, forwardWrite, forwardTruncate, forwardSync, forwardFileSize,
+    forwardLock, forwardUnlock, forwardCheckReservedLock, databaseFileControl, forwardSectorSize,
+    forwardDeviceCharacteristics, forwardShmMap, databaseShmLock, databaseShmBarrier,
+    databaseShmUnmap, forwardFetch, forwardUnfetch,
 };
 
 // MARK: - The VFS
-
-/// Both wrappers put the default VFS's file right after themselves, 8-byte aligned.
-static size_t headerSize(void) {
-    size_t largest = sizeof(WALFile) > sizeof(DatabaseFile) ? sizeof(WALFile) : sizeof(DatabaseFile);
-    return (largest + 7) & ~(size_t)7;
-}
 
 static int batchedOpen(sqlite3_vfs *vfs, sqlite3_filename name, sqlite3_file *handle, int flags, int *outFlags) {
     (void)vfs;
@@ -363,7 +333,7 @@ static int batchedOpen(sqlite3_vfs *vfs, sqlite3_filename name, sqlite3_file *ha
     // Journals, temporary files: the default VFS's file in place, nothing wrapped.
     if (kind == 0 || name == NULL) return underlying->xOpen(underlying, name, handle, flags, outFlags);
 
-    sqlite3_file *real = (sqlite3_file *)((unsigned char *)handle + headerSize());
+    sqlite3_file *real = realOf(handle);
     memset(handle, 0, headerSize());
     int rc = underlying->xOpen(underlying, name, real, flags, outFlags);
     if (rc != SQLITE_OK) {
@@ -377,13 +347,10 @@ static int batchedOpen(sqlite3_vfs *vfs, sqlite3_filename name, sqlite3_file *ha
         return underlying->xOpen(underlying, name, handle, flags, outFlags);
     }
     if (kind == SQLITE_OPEN_MAIN_DB) {
-        DatabaseFile *file = (DatabaseFile *)handle;
-        file->real = real;
-        file->base.pMethods = &databaseMethods;
+        handle->pMethods = &databaseMethods;
         return SQLITE_OK;
     }
     WALFile *file = (WALFile *)handle;
-    file->real = real;
     file->commitPageOffset = -1;
     sqlite3_file *database = sqlite3_database_file_object(name);
     if (database != NULL && database->pMethods == &databaseMethods) {
