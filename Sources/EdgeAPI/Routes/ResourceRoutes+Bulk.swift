@@ -75,9 +75,8 @@ extension ResourceRoutes {
         var settled = true
         if let wait {
             settled = try await settleAll(created, wait: wait)
-            // The objects as they are now, read once (a deleted one keeps its created form).
-            let latest = try repository.find(ids: created.map(\.id))
-            current = created.map { latest[$0.id] ?? $0 }
+            // The objects as they are now (a deleted one keeps its created form).
+            current = try repository.refreshed(created)
         }
         let lookup = WireLookup(store: environment.store)
         // One read for every EIP address the items show, not one per item.

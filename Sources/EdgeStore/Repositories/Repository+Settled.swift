@@ -26,3 +26,59 @@ extension Repository {
         }
     }
 }
+
+extension Repository {
+    /// These objects as they are stored now, for a reply after `?wait`. Objects nobody else
+    /// changed meanwhile (same revision and `updated_at`) get only their status from the row,
+    /// with each distinct conditions text decoded once; changed ones are read in full; gone
+    /// ones keep the form given. A bulk's 10,000 objects reread in full took ~200 ms; their
+    /// statuses are 25 distinct texts.
+    public func refreshed(_ objects: [Resource<Spec>]) throws -> [Resource<Spec>] {
+        guard !objects.isEmpty else { return objects }
+        let table = TableNames.table(of: Spec.kind)
+        return try store.read { db in
+            var current = objects
+            var position: [UUID: Int] = [:]
+            position.reserveCapacity(objects.count)
+            for (index, object) in objects.enumerated() { position[object.id] = index }
+            var decoded: [String: [StatusCondition]] = ["[]": []]
+            var changed: [Int] = []
+            var stamp: (date: Date, text: String)? // a bulk's objects share one `updated_at`
+            for start in stride(from: 0, to: objects.count, by: 500) {
+                let part = objects[start..<min(start + 500, objects.count)]
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT id, revision, updated_at, phase, observed_revision, status_message, conditions FROM \(table)
+                    WHERE id IN (\(repeatElement("?", count: part.count).joined(separator: ", ")))
+                    """, arguments: StatementArguments(part.map(\.id.text)))
+                // Columns by index on the cursor's row (see `SyncQueue.pending`).
+                while let row = try rows.next() {
+                    guard let index = position[try uuid(row[0])] else { continue }
+                    let object = current[index]
+                    if stamp?.date != object.metadata.updatedAt {
+                        stamp = (object.metadata.updatedAt, StoreTime.format(object.metadata.updatedAt))
+                    }
+                    guard row[1] == object.revision, row[2] == stamp?.text else {
+                        changed.append(index)
+                        continue
+                    }
+                    let text: String = row[6]
+                    let conditions: [StatusCondition]
+                    if let known = decoded[text] {
+                        conditions = known
+                    } else {
+                        conditions = try JSONCoding.decode([StatusCondition].self, from: text)
+                        decoded[text] = conditions
+                    }
+                    current[index].status = SyncStatus(
+                        phase: try parse(row[3], as: SyncPhase.self, column: "phase"), observedRevision: row[4],
+                        message: row[5], conditions: conditions
+                    )
+                }
+            }
+            for index in changed {
+                if let object = try behavior.fetch(.id(current[index].id), in: db)?.resource { current[index] = object }
+            }
+            return current
+        }
+    }
+}
