@@ -41,7 +41,7 @@ struct MetricsRoutes {
             }
         }
         out.family("ovn_edge_sync_queue_depth", "gauge", "Objects waiting for the reconciler (not ready).")
-        out.sample("ovn_edge_sync_queue_depth", [], try store.sync.pendingCount())
+        out.sample("ovn_edge_sync_queue_depth", [], try store.sync.unsyncedCount())
 
         out.family("ovn_edge_pool_addresses", "gauge", "Addresses of each external network's pool by family and state (usable, allocated, free).")
         var token: String?

@@ -52,7 +52,7 @@ struct OperationsRoutes {
         let state = await environment.sync.syncState()
         // A count, not the list: clients poll this while thousands of objects wait, and
         // listing (and decoding) each of them per poll competed with the reconciler for the CPU.
-        let pending = try environment.store.sync.pendingCount()
+        let pending = try environment.store.sync.unsyncedCount()
         return .json(.object([
             ("reconciler_running", .bool(state.reconcilerRunning)),
             ("nb_connected", .bool(state.nbConnected)),

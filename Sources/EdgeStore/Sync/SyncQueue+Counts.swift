@@ -17,13 +17,4 @@ extension SyncQueue {
             return counts
         }
     }
-
-    /// How many objects wait for the reconciler (not `ready`).
-    public func pendingCount() throws -> Int {
-        try store.read { db in
-            try ResourceKind.allCases.reduce(0) { total, kind in
-                total + (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(TableNames.table(of: kind)) WHERE phase <> 'ready'") ?? 0)
-            }
-        }
-    }
 }
