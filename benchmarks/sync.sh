@@ -161,6 +161,14 @@ bulk_throughput() {
         [[ ${results[-1]} =~ ^[0-9.]+\ [0-9.]+\ [0-9.]+\ [0-9.]+$ ]] || die "bulk round $round failed: ${results[-1]}"
         log "  bulk round $round: ready / reply / last NAT / first NAT (s): ${results[-1]}"
     done
+    # The same bulk with `?wait=60`: one call that answers once every FIP is ready, with the
+    # FIPs as they are then (how a portal would hand over a batch); no NB monitor, no poller.
+    local waited=()
+    for round in $(seq "$rounds"); do
+        waited+=("$(bulk_wait_round "$BENCH_WORK/bulk-wait-$round")")
+        [[ ${waited[-1]} =~ ^[0-9.]+$ ]] || die "bulk ?wait round $round failed: ${waited[-1]}"
+        log "  bulk ?wait round $round: 201 with every FIP ready after ${waited[-1]} s"
+    done
     EDGE_PID=$saved_pid EDGE_BASE=$saved_base NB_REMOTE=$saved_nb
     local best e2e done_api nat_s first_nat nbctl_one per_call
     best=$(printf '%s\n' "${results[@]}" | sort -n | head -1)
@@ -170,6 +178,34 @@ bulk_throughput() {
     row sync "API → NB (bulk): POST /v1/fips:bulk of $COUNT → all ready" "$e2e" "s" "nbctl 1 txn $nbctl_one s" "$(calc "round($e2e/$nbctl_one, 2)")×" \
         "<= 1.5× nbctl 1 txn" "$(verdict "$e2e <= 1.5 * $nbctl_one")" \
         "same run, best of $rounds (ready / reply / last NAT / first NAT: $(printf '%s; ' "${results[@]}")); best round: reply after $done_api s; NB monitor saw the first NAT row at $first_nat s (the store transaction is done by then) and the ${COUNT}th NAT row at $nat_s s ($(calc "round($nat_s/$nbctl_one, 2)")× nbctl); every status ready (pending 0 in /v1/sync, polled every 5 ms) at $e2e s; $(calc "round($per_call/$e2e, 1)")× faster than nbctl per call"
+    local waited_best
+    waited_best=$(printf '%s\n' "${waited[@]}" | sort -n | head -1)
+    row sync "API → NB (bulk ?wait): POST /v1/fips:bulk?wait=60 of $COUNT → 201, all ready" "$waited_best" "s" "nbctl 1 txn $nbctl_one s" "$(calc "round($waited_best/$nbctl_one, 2)")×" \
+        "<= 1.5× nbctl 1 txn" "$(verdict "$waited_best <= 1.5 * $nbctl_one")" \
+        "same run, best of $rounds (${waited[*]} s): one call, answered once every FIP is ready, with all $COUNT FIPs in the reply; no NB monitor or poller running"
+}
+
+# One `POST /v1/fips:bulk?wait=60` on a fresh NB and data folder DIR; prints the seconds from
+# sending it to its reply (201, every FIP ready).
+bulk_wait_round() {
+    local dir=$1
+    mkdir -p "$dir"
+    prepare_nb "$dir/nb"
+    start_ovn_edge "$dir" "$NB_REMOTE"
+    local base=$EDGE_BASE
+    "${LOAD[@]}" network --base "$base" >/dev/null || die "cannot create the network"
+    "${LOAD[@]}" bulk --base "$base" --kind eips --count "$COUNT" --out "$dir/eips.txt" >/dev/null || die "cannot create EIPs"
+    sleep 1
+    local fips
+    fips=$("${LOAD[@]}" bulk --base "$base" --kind fips --eips "$dir/eips.txt" --count "$COUNT" --wait 60) || die "bulk FIPs with ?wait failed"
+    stop_pid "$EDGE_PID"
+    stop_nb "$dir/nb"
+    python3 -c '
+import json, sys
+fips = json.loads(sys.argv[1])
+assert fips["phases"] == {"ready": fips["count"]}, fips["phases"]
+print(round(fips["epoch_done"] - fips["epoch_started"], 3))
+' "$fips"
 }
 
 # One bulk round on a fresh NB and data folder DIR; prints "ready reply last-NAT first-NAT", in seconds
