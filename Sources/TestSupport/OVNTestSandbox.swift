@@ -11,7 +11,7 @@ public func withOVN<T>(
     let sandbox = try OVNSandbox(directory: folder.path)
     // Starting and stopping daemons blocks (spawn, reap, wait for exit): off the shared pool.
     do {
-        try await offPool { try sandbox.start(components) }
+        _ = try await offPool { try sandbox.start(components) }
         let result = try await body(sandbox)
         _ = try? await offPool { sandbox.destroy() }
         return result

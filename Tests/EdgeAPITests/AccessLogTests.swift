@@ -21,8 +21,8 @@ import Testing
             set { metadata[key] = newValue }
         }
 
-        func log(level: Logger.Level, message: Logger.Message, metadata explicit: Logger.Metadata?, source: String, file: String, function: String, line: UInt) {
-            guard message.description == "request", let explicit else { return }
+        func log(event: LogEvent) {
+            guard event.message.description == "request", let explicit = event.metadata else { return }
             lock.withLock { lines.append("\(explicit["method"] ?? "") \(explicit["path"] ?? "") \(explicit["status"] ?? "")") }
         }
 

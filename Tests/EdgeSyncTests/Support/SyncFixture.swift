@@ -58,6 +58,7 @@ final class SyncFixture: @unchecked Sendable {
         return try condition()
     }
 
+    @discardableResult
     func nbctl(_ arguments: String...) throws -> String { try sandbox.nbctl(arguments: arguments) }
 
     /// The `ovn-nbctl create` argument that marks a hand-made row as written by this fixture's
