@@ -185,18 +185,24 @@ bulk_throughput() {
         "same run, best of $rounds (${waited[*]} s): one call, answered once every FIP is ready, with all $COUNT FIPs in the reply; no NB monitor or poller running"
 }
 
-# One `POST /v1/fips:bulk?wait=60` on a fresh NB and data folder DIR; prints the seconds from
-# sending it to its reply (201, every FIP ready).
-bulk_wait_round() {
+# A bulk round's start: a fresh NB and data folder DIR, serve on them (EDGE_PID, EDGE_BASE), the
+# network and COUNT EIPs (ids in DIR/eips.txt).
+bulk_setup() {
     local dir=$1
     mkdir -p "$dir"
     prepare_nb "$dir/nb"
     start_ovn_edge "$dir" "$NB_REMOTE"
-    local base=$EDGE_BASE
-    "${LOAD[@]}" network --base "$base" >/dev/null || die "cannot create the network"
-    "${LOAD[@]}" bulk --base "$base" --kind eips --count "$COUNT" --out "$dir/eips.txt" >/dev/null || die "cannot create EIPs"
-    sleep 1
-    local fips
+    "${LOAD[@]}" network --base "$EDGE_BASE" >/dev/null || die "cannot create the network"
+    "${LOAD[@]}" bulk --base "$EDGE_BASE" --kind eips --count "$COUNT" --out "$dir/eips.txt" >/dev/null || die "cannot create EIPs"
+    sleep 1 # let the reconciler settle the network before the clock starts
+}
+
+# One `POST /v1/fips:bulk?wait=60` on a fresh NB and data folder DIR; prints the seconds from
+# sending it to its reply (201, every FIP ready).
+bulk_wait_round() {
+    local dir=$1
+    bulk_setup "$dir"
+    local base=$EDGE_BASE fips
     fips=$("${LOAD[@]}" bulk --base "$base" --kind fips --eips "$dir/eips.txt" --count "$COUNT" --wait 60) || die "bulk FIPs with ?wait failed"
     stop_pid "$EDGE_PID"
     stop_nb "$dir/nb"
@@ -212,13 +218,8 @@ print(round(fips["epoch_done"] - fips["epoch_started"], 3))
 # from sending the request.
 bulk_round() {
     local dir=$1
-    mkdir -p "$dir"
-    prepare_nb "$dir/nb"
-    start_ovn_edge "$dir" "$NB_REMOTE"
+    bulk_setup "$dir"
     local base=$EDGE_BASE
-    "${LOAD[@]}" network --base "$base" >/dev/null || die "cannot create the network"
-    "${LOAD[@]}" bulk --base "$base" --kind eips --count "$COUNT" --out "$dir/eips.txt" >/dev/null || die "cannot create EIPs"
-    sleep 1 # let the reconciler settle the network before the clock starts
     "${LOAD[@]}" wait-nat --nb "$NB_REMOTE" --count "$COUNT" --timeout 300 >"$dir/wait-nat.json" &
     local waiter=$!
     track_pid "$waiter"
