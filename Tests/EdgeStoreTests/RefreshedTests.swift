@@ -8,13 +8,8 @@ import Testing
 @Suite struct RefreshedTests {
     @Test func objectsComeBackAsStoredNow() async throws {
         let fixture = try StoreFixture()
-        try fixture.network(cidr: "10.10.0.0/22", gateway: nil)
         let store = fixture.store
-        let eips = try await store.eips.createAll(Array(repeating: ResourceInput(spec: EIPSpec(network: .name("public"))), count: 1_003),
-                                                  context: fixture.user)
-        let created = try await store.fips.createAll(eips.enumerated().map { index, eip in
-            ResourceInput(spec: FloatingIPSpec(eip: .id(eip.id), router: "r1", internalIP: IPAddress("10.0.\(index / 200).\(1 + index % 200)")!))
-        }, context: fixture.user)
+        let created = try await fixture.bulkFIPs(1_003, cidr: "10.10.0.0/22")
         fixture.advance(5)
         let condition = StatusCondition(type: "Ready", status: .true, reason: "Synced", message: "in NB", lastTransitionTime: fixture.time)
         // Most settle with one conditions text, one with another, one fails; three stay pending.

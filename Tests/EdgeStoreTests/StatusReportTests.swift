@@ -42,13 +42,8 @@ import Testing
     /// A report as large as a bulk's batches add up to: every status and log entry, in order.
     @Test func aReportOfMoreThanAChunk() async throws {
         let fixture = try StoreFixture()
-        try fixture.network(cidr: "10.10.0.0/20", gateway: nil)
         let store = fixture.store
-        let eips = try await store.eips.createAll(Array(repeating: ResourceInput(spec: EIPSpec(network: .name("public"))), count: 1_201),
-                                                  context: fixture.user)
-        let fips = try await store.fips.createAll(eips.enumerated().map { index, eip in
-            ResourceInput(spec: FloatingIPSpec(eip: .id(eip.id), router: "r1", internalIP: IPAddress("10.0.\(index / 200).\(1 + index % 200)")!))
-        }, context: fixture.user)
+        let fips = try await fixture.bulkFIPs(1_201, cidr: "10.10.0.0/20")
         #expect(try store.sync.pending(kinds: [.floatingIP], limit: 2_000).count == 1_201)
         let before = try store.sync.latestChangeSeq()
         let phases = try await store.sync.setStatuses(fips.map { (.floatingIP, $0.id, SyncStatus(phase: .ready, observedRevision: 1)) })

@@ -61,6 +61,17 @@ final class StoreFixture: @unchecked Sendable {
             context: context ?? user
         )
     }
+
+    /// `count` FIPs on router `r1`, each on an EIP of its own, made with two bulk creates on a new
+    /// network `public` (`cidr` must hold `count` addresses).
+    func bulkFIPs(_ count: Int, cidr: String) async throws -> [FloatingIP] {
+        try network(cidr: cidr, gateway: nil)
+        let eips = try await store.eips.createAll(Array(repeating: ResourceInput(spec: EIPSpec(network: .name("public"))), count: count),
+                                                  context: user)
+        return try await store.fips.createAll(eips.enumerated().map { index, eip in
+            ResourceInput(spec: FloatingIPSpec(eip: .id(eip.id), router: "r1", internalIP: IPAddress("10.0.\(index / 200).\(1 + index % 200)")!))
+        }, context: user)
+    }
 }
 
 extension StoreError {
