@@ -17,6 +17,8 @@ public final class Store: Sendable {
 
     public let path: String
     let pool: DatabasePool
+    /// Checkpoints the WAL beside the writer instead of inside its commits.
+    let checkpointer: WALCheckpointer
     let ipam = IPAMRegistry()
     /// Addresses of EIPs the writer resolved, for the replies to those writes.
     let eipAddresses = EIPAddressCache()
@@ -34,9 +36,10 @@ public final class Store: Sendable {
     let writeQueue = WriteQueue(maxGroup: 256)
     let writerQueue = DispatchQueue(label: "ovn-edge.store.writer")
 
-    private init(path: String, pool: DatabasePool, configuration: StoreConfiguration) {
+    private init(path: String, pool: DatabasePool, checkpointer: WALCheckpointer, configuration: StoreConfiguration) {
         self.path = path
         self.pool = pool
+        self.checkpointer = checkpointer
         self.clock = configuration.clock
         self.beforeCommit = configuration.beforeCommit
     }
@@ -53,17 +56,16 @@ public final class Store: Sendable {
         config.busyMode = .timeout(configuration.busyTimeout)
         config.maximumReaderCount = configuration.maximumReaderCount
         let synchronous = configuration.synchronousFull ? "FULL" : "NORMAL"
+        let checkpointer = WALCheckpointer(path: path)
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
             // Statement journals in memory: every member of a group commit runs in a savepoint,
             // whose journal otherwise spills to a temporary file past 64 KiB, two writes a page.
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
             guard !db.configuration.readonly else { return }
-            // The writer: checkpoints every 4,000 WAL pages (16 MiB) instead of 1,000, so a page
-            // rewritten by many commits (an index leaf) is copied back once and the two fsyncs of a
-            // checkpoint come a quarter as often; 16 MiB of page cache keeps index leaves between
-            // group commits. (8,000 pages made single checkpoints stall writes for up to a second.)
-            try db.execute(sql: "PRAGMA wal_autocheckpoint = 4000")
+            // The writer: its commits leave checkpoints to `WALCheckpointer`; 16 MiB of page
+            // cache keeps index leaves between group commits.
+            checkpointer.watch(db)
             try db.execute(sql: "PRAGMA cache_size = -16384")
         }
         let pool: DatabasePool
@@ -72,7 +74,7 @@ public final class Store: Sendable {
         } catch {
             throw DatabaseErrorMapping.map(error)
         }
-        let store = Store(path: path, pool: pool, configuration: configuration)
+        let store = Store(path: path, pool: pool, checkpointer: checkpointer, configuration: configuration)
         try store.read { db in try store.migrator.checkNotNewer(db) }
         return store
     }
@@ -114,7 +116,10 @@ public final class Store: Sendable {
         if !status.pending.isEmpty { throw StoreError.migrationRequired(pending: status.pending) }
     }
 
-    public func close() throws { try pool.close() }
+    public func close() throws {
+        checkpointer.close()
+        try pool.close()
+    }
 
     // MARK: - Repositories and logs
 

@@ -1,0 +1,77 @@
+@testable import EdgeStore
+import Foundation
+import GRDB
+import Testing
+
+/// `WALCheckpointer`: the store's writer no longer checkpoints inside its commits, yet the WAL is
+/// copied back into the database file soon after it passes the limit, and started over.
+@Suite struct WALCheckpointerTests {
+    /// Pages of 4 KiB: one blob of 4,000 bytes is about a page.
+    func fill(_ store: Store, pages: Int) throws {
+        try store.pool.write { db in
+            try db.execute(sql: "CREATE TABLE IF NOT EXISTS filler (v BLOB NOT NULL)")
+            for _ in 0..<pages { try db.execute(sql: "INSERT INTO filler VALUES (randomblob(4000))") }
+        }
+    }
+
+    func size(_ path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
+    }
+
+    /// Polls up to 20 s (a loaded CI box) for `condition`.
+    func eventually(_ condition: () throws -> Bool) async throws -> Bool {
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline {
+            if try condition() { return true }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        return try condition()
+    }
+
+    @Test func aCommitBelowTheLimitLeavesTheWALAlone() throws {
+        let fixture = try StoreFixture()
+        let path = fixture.store.path
+        let databaseBefore = size(path)
+        // More than SQLite's own automatic checkpoint (1,000 pages, on the committing connection)
+        // would have let through before copying back when the commit returned.
+        try fill(fixture.store, pages: 1_500)
+        #expect(size(path) == databaseBefore)
+        #expect(size(path + "-wal") > 1_500 * 4096)
+        #expect(fixture.store.checkpointer.isIdle)
+    }
+
+    @Test func pastTheLimitTheWALIsCopiedBackAndStartedOver() async throws {
+        let fixture = try StoreFixture()
+        let path = fixture.store.path
+        let pages = WALCheckpointer.pageLimit + 500
+        try fill(fixture.store, pages: pages)
+        let copied = try await eventually { size(path) >= pages * 4000 && fixture.store.checkpointer.isIdle }
+        #expect(copied, "database file \(size(path)) bytes: no checkpoint copied the WAL back")
+
+        // The next write transaction after a complete checkpoint starts the WAL from its first
+        // frame: a second round reuses the file instead of growing it to twice the size.
+        let walAfterFirst = size(path + "-wal")
+        try fill(fixture.store, pages: pages)
+        #expect(size(path + "-wal") <= walAfterFirst + 100 * 4096, "the WAL grew from \(walAfterFirst) to \(size(path + "-wal")) bytes")
+        let rows = try fixture.store.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM filler") }
+        #expect(rows == 2 * pages)
+    }
+
+    @Test func afterCloseNoCheckpointRunsAndTheFilesReopen() async throws {
+        let fixture = try StoreFixture()
+        let path = fixture.store.path
+        try fill(fixture.store, pages: 100)
+        fixture.store.checkpointer.close()
+        // Past the limit, but closed: the database file keeps its size.
+        let before = size(path)
+        try fill(fixture.store, pages: WALCheckpointer.pageLimit)
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(size(path) == before)
+        try fixture.store.close()
+
+        let reopened = try Store.open(path: path)
+        defer { try? reopened.close() }
+        let rows = try reopened.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM filler") }
+        #expect(rows == 100 + WALCheckpointer.pageLimit)
+    }
+}
