@@ -1,4 +1,4 @@
-#include "wal_commit_hook.h"
+#include "batched_wal.h"
 
 #include <sqlite3.h>
 
