@@ -35,6 +35,8 @@ import Testing
         #expect(log.map(\.objectID) == [one.id, two.id, one.id, three.id])
         #expect(log.map { $0.before?.contains(#""phase":"pending""#) == true } == [true, true, false, true])
         #expect(log[2].before?.contains(#""phase":"ready""#) == true && log[2].after?.contains(#""phase":"error""#) == true)
+        // Consecutive entries that differ only in their message each log their own.
+        #expect(log[1].after?.contains(#""message":"no chassis""#) == true && log[2].after?.contains(#""message":"gone""#) == true)
         #expect(log.allSatisfy { $0.actor == "reconciler" })
         #expect(Set(log.map(\.id)).count == 4 && log.map(\.id) == log.map(\.id).sorted())
     }

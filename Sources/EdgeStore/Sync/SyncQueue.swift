@@ -41,7 +41,10 @@ public struct SyncQueue: Sendable {
     /// phase, or nil when the object no longer exists.
     @discardableResult
     public func setStatus(_ kind: ResourceKind, id: UUID, status: SyncStatus, context: ChangeContext = .reconciler) throws -> SyncPhase? {
-        try store.write(context) { scope in try writeStatus(kind, id: id, status: status, in: scope) }
+        try store.write(context) { scope in
+            var writeBack = StatusWriteBack(scope)
+            return try writeBack.write(kind, id: id, status: status)
+        }
     }
 
     /// `setStatus` for many objects in one write transaction (the reconciler reports a whole
@@ -50,7 +53,8 @@ public struct SyncQueue: Sendable {
     public func setStatuses(_ updates: [(kind: ResourceKind, id: UUID, status: SyncStatus)], context: ChangeContext = .reconciler) throws -> [SyncPhase?] {
         guard !updates.isEmpty else { return [] }
         return try store.write(context) { scope in
-            try updates.map { try writeStatus($0.kind, id: $0.id, status: $0.status, in: scope) }
+            var writeBack = StatusWriteBack(scope)
+            return try updates.map { try writeBack.write($0.kind, id: $0.id, status: $0.status) }
         }
     }
 
@@ -60,41 +64,9 @@ public struct SyncQueue: Sendable {
     public func setStatuses(_ updates: [(kind: ResourceKind, id: UUID, status: SyncStatus)], context: ChangeContext = .reconciler) async throws -> [SyncPhase?] {
         guard !updates.isEmpty else { return [] }
         return try await store.write(context) { scope in
-            try updates.map { try writeStatus($0.kind, id: $0.id, status: $0.status, in: scope) }
+            var writeBack = StatusWriteBack(scope)
+            return try updates.map { try writeBack.write($0.kind, id: $0.id, status: $0.status) }
         }
-    }
-
-    /// Both statements are cached: compiling them (GRDB's authorizer runs while SQLite
-    /// compiles) was a quarter of a status write-back.
-    private func writeStatus(_ kind: ResourceKind, id: UUID, status: SyncStatus, in scope: WriteScope) throws -> SyncPhase? {
-        let table = TableNames.table(of: kind)
-        let select = try scope.db.cachedStatement(sql: "SELECT phase, revision, observed_revision, status_message, conditions FROM \(table) WHERE id = ?")
-        // Columns by index on the cursor's row: a fetched row finds a column by name by
-        // lower-casing every column's, five times per status of a 10,000-object report.
-        let rows = try Row.fetchCursor(select, arguments: [id.text])
-        guard let row = try rows.next() else { return nil }
-        let current = try parse(row[0], as: SyncPhase.self, column: "phase")
-        let revision: Int64 = row[1]
-        let previous = (observed: row[2] as Int64, message: row[3] as String?, conditions: row[4] as String)
-        var phase = status.phase
-        if current == .deleting {
-            phase = .deleting
-        } else if phase == .deleting {
-            throw StoreError.validation(ValidationFailure(field: "phase", code: .invalidValue, message: "only a delete request makes an object deleting"))
-        } else if phase == .ready && status.observedRevision < revision {
-            phase = .pending
-        }
-        let observed = min(status.observedRevision, revision)
-        let conditions = ResourceSnapshot.encode(status.conditions)
-        try scope.db.cachedStatement(sql: "UPDATE \(table) SET phase = ?, observed_revision = ?, status_message = ?, conditions = ? WHERE id = ?")
-            .execute(arguments: [phase.rawValue, observed, status.message, conditions, id.text])
-        scope.dropFresh(kind, id)
-        if phase != current {
-            let before = ResourceSnapshot.encodeStatus(phase: current, observedRevision: previous.observed, message: previous.message, conditionsJSON: previous.conditions)
-            let after = ResourceSnapshot.encodeStatus(phase: phase, observedRevision: observed, message: status.message, conditionsJSON: conditions)
-            try scope.log(.status, kind, id, before: before, after: after)
-        }
-        return phase
     }
 
     /// Removes a `deleting` object once its OVN rows are gone (router and node gateways also
