@@ -1,12 +1,15 @@
 #include "batched_wal.h"
 
 #include <sqlite3.h>
+#include <stddef.h>
 
 static int onWALCommit(void *argument, sqlite3 *connection, const char *database, int walFrames) {
-    (void)connection;
-    (void)database;
     const OVNEdgeWALCommitHook *hook = argument;
-    hook->callback(hook->context, walFrames);
+    if (hook->callback(hook->context, walFrames)) {
+        // As SQLite's own hook does; a failure (another checkpoint running) leaves the frames
+        // for the next one.
+        sqlite3_wal_checkpoint_v2(connection, database, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+    }
     return SQLITE_OK;
 }
 

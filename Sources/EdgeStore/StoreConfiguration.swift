@@ -11,6 +11,8 @@ public struct StoreConfiguration: Sendable {
     /// SQLite `synchronous`: NORMAL is crash-safe in WAL mode (a power loss may drop the last
     /// commits, never corrupt); FULL also survives power loss at a per-commit fsync.
     public var synchronousFull = false
+    /// WAL pages (4 KiB) after which a checkpoint starts (`WALCheckpointer`).
+    public var checkpointPages = 4_000
 
     /// Test hook: runs inside every write transaction just before it commits. The crash test
     /// uses it to be killed mid-transaction; production code leaves it nil.

@@ -43,7 +43,7 @@ import Testing
     @Test func pastTheLimitTheWALIsCopiedBackAndStartedOver() async throws {
         let fixture = try StoreFixture()
         let path = fixture.store.path
-        let pages = WALCheckpointer.pageLimit + 500
+        let pages = fixture.store.checkpointer.pageLimit + 500
         try fill(fixture.store, pages: pages)
         let copied = try await eventually { size(path) >= pages * 4000 && fixture.store.checkpointer.isIdle }
         #expect(copied, "database file \(size(path)) bytes: no checkpoint copied the WAL back")
@@ -64,7 +64,7 @@ import Testing
         fixture.store.checkpointer.close()
         // Past the limit, but closed: the database file keeps its size.
         let before = size(path)
-        try fill(fixture.store, pages: WALCheckpointer.pageLimit)
+        try fill(fixture.store, pages: fixture.store.checkpointer.pageLimit)
         try await Task.sleep(for: .milliseconds(300))
         #expect(size(path) == before)
         try fixture.store.close()
@@ -72,6 +72,30 @@ import Testing
         let reopened = try Store.open(path: path)
         defer { try? reopened.close() }
         let rows = try reopened.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM filler") }
-        #expect(rows == 100 + WALCheckpointer.pageLimit)
+        #expect(rows == 100 + fixture.store.checkpointer.pageLimit)
+    }
+}
+
+/// Under a steady stream of small commits the background rounds never find the WAL complete (new
+/// frames arrive while they copy), so the writer finishes the copy and the WAL starts over.
+@Suite struct WALCheckpointerSteadyLoadTests {
+    @Test func steadyCommitsKeepTheWALBounded() throws {
+        let fixture = try StoreFixture { $0.checkpointPages = 100 }
+        let store = fixture.store
+        try store.pool.write { try $0.execute(sql: "CREATE TABLE filler (v BLOB NOT NULL)") }
+        let commits = 3_000
+        for _ in 0..<commits {
+            try store.pool.write { db in
+                try db.execute(sql: "INSERT INTO filler VALUES (randomblob(3000))")
+                try db.execute(sql: "INSERT INTO filler VALUES (randomblob(3000))")
+            }
+        }
+        // Thousands of pages went through the WAL; without the writer's share it held them all
+        // (12,452 pages when tried). Past the hard limit by at most one commit.
+        let walPages = WALCheckpointerTests().size(store.path + "-wal") / 4096
+        #expect(walPages <= store.checkpointer.hardLimit + 10, "WAL of \(walPages) pages")
+        #expect(WALCheckpointerTests().size(store.path) > commits * 2 * 3_000 / 2, "most rows are in the database file")
+        let rows = try store.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM filler") }
+        #expect(rows == 2 * commits)
     }
 }

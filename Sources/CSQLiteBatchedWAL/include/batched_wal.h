@@ -22,17 +22,18 @@ typedef struct BatchedWALCounters {
 /// has none open. Returns SQLITE_OK or the error of `sqlite3_file_control`.
 int ovn_edge_batched_wal_counters(void *connection, BatchedWALCounters *counters);
 
-/// What a connection calls after each commit: `callback(context, frames now in its WAL)`.
+/// What a connection calls after each commit: `callback(context, frames now in its WAL)`; a
+/// nonzero result makes the connection run a PASSIVE checkpoint itself before its commit returns
+/// (what SQLite's automatic checkpoint does after every commit past its limit).
 typedef struct OVNEdgeWALCommitHook {
-    void (*callback)(void *context, int walFrames);
+    int (*callback)(void *context, int walFrames);
     void *context;
 } OVNEdgeWALCommitHook;
 
-/// Replaces SQLite's automatic checkpoint on `connection` (an `sqlite3 *`) with `hook`: the
-/// connection no longer checkpoints by itself after a commit (`sqlite3_wal_hook` takes the
-/// place of `wal_autocheckpoint`). The caller owns `hook`, which must outlive the connection.
-/// (`wal_commit_hook.c`; declared here, since SwiftPM's module of this folder does not notice a
-/// header added to it in an existing build.)
+/// Replaces SQLite's automatic checkpoint on `connection` (an `sqlite3 *`) with `hook`
+/// (`sqlite3_wal_hook` takes the place of `wal_autocheckpoint`). The caller owns `hook`, which
+/// must outlive the connection. (`wal_commit_hook.c`; declared here, since SwiftPM's module of
+/// this folder does not notice a header added to it in an existing build.)
 void ovn_edge_wal_commit_hook(void *connection, const OVNEdgeWALCommitHook *hook);
 
 #endif

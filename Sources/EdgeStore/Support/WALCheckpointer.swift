@@ -3,25 +3,42 @@ import Dispatch
 import GRDB
 import Synchronization
 
-/// Copies the WAL back into the database file on a connection and thread of its own.
+/// Copies the WAL back into the database file mostly on a connection and thread of its own.
 ///
 /// SQLite's automatic checkpoint runs on the connection that committed, before its commit
 /// returns: on the store's single writer, the write that took the WAL past 4,000 pages waited
-/// for the copy and its two `fsync`s (a bulk of 10,000 FIPs: 60 – 100 ms on its own commit, and
-/// as much again on the next status write-back). Here the writer's commit only compares the
-/// WAL's size with the limit; a PASSIVE checkpoint, which never takes the write lock, copies
-/// what no reader still needs while the writer goes on, and the next write transaction after a
-/// complete one starts the WAL over.
+/// for the whole copy and its two `fsync`s (a bulk of 10,000 FIPs: 60 – 100 ms on its own
+/// commit, and as much again on the next status write-back). Here that commit only starts a
+/// PASSIVE checkpoint on another thread, which never takes the write lock.
+///
+/// The WAL starts over only when a write transaction begins after every frame was copied back,
+/// and commits keep adding frames while the background copy runs; under a steady load it would
+/// never be complete (a POST benchmark grew the WAL past 1 GB). So the writer finishes the job:
+/// the first commit after a background round that finds at most `catchUpPages` frames left
+/// copies those itself (a small part of what SQLite's own checkpoint copied there), and past
+/// `hardLimit` it copies whatever is left, as SQLite would have (after waiting for a round that
+/// is running: one checkpoint runs at a time).
 final class WALCheckpointer: Sendable {
-    /// WAL pages that start a checkpoint (16 MiB): a page rewritten by many commits (an index
-    /// leaf) is copied back once per checkpoint, not once per 1,000 pages (SQLite's default).
-    static let pageLimit = 4_000
+    /// WAL pages that start a checkpoint (16 MiB by default): a page rewritten by many commits (an
+    /// index leaf) is copied back once per checkpoint, not once per 1,000 pages (SQLite's default).
+    let pageLimit: Int
+    /// Frames left after a background round that the writer copies at its next commit.
+    var catchUpPages: Int { max(1, pageLimit / 4) }
+    /// Past this the writer copies whatever is left (the background rounds do not keep up).
+    var hardLimit: Int { pageLimit * 4 }
 
     private struct State {
-        var scheduled = false
+        var running = false
         var closed = false
         var connection: DatabaseQueue?
+        /// The WAL's frames that the last background round left copied (0: none since the
+        /// writer's last catch-up, or the WAL started over since).
+        var copied = 0
+        /// The WAL's frames at the previous commit: fewer now means it started over.
+        var lastFrames = 0
     }
+
+    private enum Step { case none, background, writer, afterBackground }
 
     private let path: String
     private let state = Mutex(State())
@@ -31,12 +48,13 @@ final class WALCheckpointer: Sendable {
     /// its `prepareDatabase` closure (in the pool's configuration) keeps this object alive.
     private nonisolated(unsafe) let hook: UnsafeMutablePointer<OVNEdgeWALCommitHook>
 
-    init(path: String) {
+    init(path: String, pageLimit: Int = 4_000) {
         self.path = path
+        self.pageLimit = pageLimit
         hook = .allocate(capacity: 1)
         hook.initialize(to: OVNEdgeWALCommitHook(
             callback: { context, walFrames in
-                Unmanaged<WALCheckpointer>.fromOpaque(context!).takeUnretainedValue().committed(walFrames: Int(walFrames))
+                Unmanaged<WALCheckpointer>.fromOpaque(context!).takeUnretainedValue().committed(walFrames: Int(walFrames)) ? 1 : 0
             },
             context: nil
         ))
@@ -52,8 +70,11 @@ final class WALCheckpointer: Sendable {
         ovn_edge_wal_commit_hook(UnsafeMutableRawPointer(db.sqliteConnection), hook)
     }
 
-    /// Waits for a running checkpoint and closes the checkpoint connection; commits after this
-    /// start none.
+    /// No background checkpoint is waiting or running.
+    var isIdle: Bool { state.withLock { !$0.running } }
+
+    /// Waits for a running checkpoint and closes the checkpoint connection; later commits start
+    /// none (SQLite checkpoints when the last connection closes).
     func close() {
         state.withLock { $0.closed = true }
         queue.sync {
@@ -65,27 +86,46 @@ final class WALCheckpointer: Sendable {
         }
     }
 
-    /// No checkpoint is waiting or running.
-    var isIdle: Bool { state.withLock { !$0.scheduled } }
-
-    /// On the writer's thread, inside its commit: cheap unless a checkpoint is due.
-    private func committed(walFrames: Int) {
-        guard walFrames >= Self.pageLimit else { return }
-        let start = state.withLock { state in
-            guard !state.scheduled, !state.closed else { return false }
-            state.scheduled = true
+    /// On the writer's thread, inside its commit: true when the writer is to copy the rest now.
+    private func committed(walFrames: Int) -> Bool {
+        let step = state.withLock { state -> Step in
+            if walFrames < state.lastFrames { state.copied = 0 } // the WAL started over
+            state.lastFrames = walFrames
+            guard walFrames >= pageLimit, !state.closed else { return .none }
+            if state.running { return walFrames >= hardLimit ? .afterBackground : .none }
+            if walFrames >= hardLimit || (state.copied > 0 && walFrames - state.copied <= catchUpPages) {
+                state.copied = 0
+                return .writer
+            }
+            state.running = true
+            return .background
+        }
+        switch step {
+        case .none: return false
+        case .background: queue.async { self.checkpoint() }; return false
+        case .writer: return true
+        case .afterBackground:
+            // Only one checkpoint runs at a time: wait for the round (the queue is serial).
+            queue.sync {}
+            state.withLock { $0.copied = 0 }
             return true
         }
-        if start { queue.async { self.checkpoint() } }
     }
 
-    /// Commits while it runs schedule none (`scheduled` stays set): the WAL they report still
-    /// holds the frames being copied. Failures are left to the next commit past the limit —
-    /// PASSIVE gives up rather than wait (another checkpoint running, a closing connection).
+    /// Failures are left to the next commit past the limit: PASSIVE gives up rather than wait
+    /// (another checkpoint running, a closing connection).
     private func checkpoint() {
-        defer { state.withLock { $0.scheduled = false } }
-        guard let connection = try? openConnection() else { return }
-        _ = try? connection.writeWithoutTransaction { db in try db.checkpoint(.passive) }
+        var copied = 0
+        defer {
+            state.withLock { state in
+                state.running = false
+                state.copied = copied
+            }
+        }
+        guard let connection = try? openConnection(),
+              let result = try? connection.writeWithoutTransaction({ db in try db.checkpoint(.passive) })
+        else { return }
+        copied = result.checkpointedFrameCount
     }
 
     private func openConnection() throws -> DatabaseQueue? {
