@@ -120,6 +120,8 @@ static int isCommitFrameHeader(const unsigned char *bytes, int amount) {
 static int walWrite(sqlite3_file *handle, const void *data, int amount, sqlite3_int64 offset) {
     WALFile *file = (WALFile *)handle;
     file->counters.requestedWrites += 1;
+    // SQLite writes the WAL header (offset 0) when it starts the log (over) with its first frame.
+    if (offset == 0) file->counters.headerWrites += 1;
     sqlite3_int64 end = file->start + file->length;
     // A page rewritten in place by the same transaction (SQLite overwrites its own frames).
     if (file->length > 0 && offset >= file->start && offset + amount <= end) {

@@ -117,8 +117,8 @@ public final class Store: Sendable {
     }
 
     public func close() throws {
-        checkpointer.close()
         try pool.close()
+        checkpointer.close()
     }
 
     // MARK: - Repositories and logs

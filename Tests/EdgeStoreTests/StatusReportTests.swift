@@ -16,7 +16,7 @@ import Testing
         let phases = try store.sync.setStatuses([
             (.externalNetwork, one.id, SyncStatus(phase: .ready, observedRevision: 1)),
             (.externalNetwork, UUID(), SyncStatus(phase: .ready, observedRevision: 1)),
-            (.externalNetwork, two.id, SyncStatus(phase: .error, message: "no chassis")),
+            (.externalNetwork, two.id, SyncStatus(phase: .error, observedRevision: 1, message: "no chassis")),
             // The same object again: it starts from the status the first update left.
             (.externalNetwork, one.id, SyncStatus(phase: .error, observedRevision: 1, message: "gone")),
             (.externalNetwork, three.id, SyncStatus(phase: .ready, observedRevision: 1)),

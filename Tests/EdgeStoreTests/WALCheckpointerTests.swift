@@ -43,36 +43,44 @@ import Testing
     @Test func pastTheLimitTheWALIsCopiedBackAndStartedOver() async throws {
         let fixture = try StoreFixture()
         let path = fixture.store.path
-        let pages = fixture.store.checkpointer.pageLimit + 500
+        let checkpointer = fixture.store.checkpointer
+        let pages = checkpointer.pageLimit + 500
         try fill(fixture.store, pages: pages)
-        let copied = try await eventually { size(path) >= pages * 4000 && fixture.store.checkpointer.isIdle }
+        let copied = try await eventually { size(path) >= pages * 4000 && checkpointer.isIdle }
         #expect(copied, "database file \(size(path)) bytes: no checkpoint copied the WAL back")
+        // Copied beside the writer: the commit that crossed the limit did not copy anything.
+        #expect(checkpointer.counts.rounds >= 1 && checkpointer.counts.writerCheckpoints == 0)
 
         // The next write transaction after a complete checkpoint starts the WAL from its first
-        // frame: a second round reuses the file instead of growing it to twice the size.
+        // frame: a second round reuses the file instead of growing it to twice the size. Its
+        // commit is a little larger than the whole first WAL, which the first round copied: it
+        // must not be taken for that WAL's last frames, which the writer would copy itself.
         let walAfterFirst = size(path + "-wal")
-        try fill(fixture.store, pages: pages)
-        #expect(size(path + "-wal") <= walAfterFirst + 100 * 4096, "the WAL grew from \(walAfterFirst) to \(size(path + "-wal")) bytes")
+        try fill(fixture.store, pages: pages + 100)
+        #expect(size(path + "-wal") <= walAfterFirst + 200 * 4096, "the WAL grew from \(walAfterFirst) to \(size(path + "-wal")) bytes")
+        #expect(checkpointer.counts.writerCheckpoints == 0)
         let rows = try fixture.store.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM filler") }
-        #expect(rows == 2 * pages)
+        #expect(rows == 2 * pages + 100)
     }
 
-    @Test func afterCloseNoCheckpointRunsAndTheFilesReopen() async throws {
+    @Test func afterCloseTheWriterCheckpointsAndTheFilesReopen() throws {
         let fixture = try StoreFixture()
         let path = fixture.store.path
+        let checkpointer = fixture.store.checkpointer
         try fill(fixture.store, pages: 100)
-        fixture.store.checkpointer.close()
-        // Past the limit, but closed: the database file keeps its size.
+        checkpointer.close()
+        // Past the limit with the checkpointer closed: the writer copies back before its commit
+        // returns, as with SQLite's own checkpoint, and no round starts.
         let before = size(path)
-        try fill(fixture.store, pages: fixture.store.checkpointer.pageLimit)
-        try await Task.sleep(for: .milliseconds(300))
-        #expect(size(path) == before)
+        try fill(fixture.store, pages: checkpointer.pageLimit)
+        #expect(size(path) > before + checkpointer.pageLimit * 3_000)
+        #expect(checkpointer.counts.rounds == 0)
         try fixture.store.close()
 
         let reopened = try Store.open(path: path)
         defer { try? reopened.close() }
         let rows = try reopened.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM filler") }
-        #expect(rows == 100 + fixture.store.checkpointer.pageLimit)
+        #expect(rows == 100 + checkpointer.pageLimit)
     }
 }
 
@@ -95,6 +103,7 @@ import Testing
         let walPages = WALCheckpointerTests().size(store.path + "-wal") / 4096
         #expect(walPages <= store.checkpointer.hardLimit + 10, "WAL of \(walPages) pages")
         #expect(WALCheckpointerTests().size(store.path) > commits * 2 * 3_000 / 2, "most rows are in the database file")
+        #expect(store.checkpointer.counts.rounds >= 1 && store.checkpointer.counts.writerCheckpoints >= 1)
         let rows = try store.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM filler") }
         #expect(rows == 2 * commits)
     }

@@ -16,22 +16,24 @@ typedef struct BatchedWALCounters {
     uint64_t requestedWrites;
     /// Writes that reached the file system (one per flushed run of contiguous bytes).
     uint64_t fileWrites;
+    /// Writes of the WAL header: one each time this connection started the WAL (over).
+    uint64_t headerWrites;
 } BatchedWALCounters;
 
 /// Fills `counters` for the WAL of `connection`'s main database (an `sqlite3 *`); zeros when it
 /// has none open. Returns SQLITE_OK or the error of `sqlite3_file_control`.
 int ovn_edge_batched_wal_counters(void *connection, BatchedWALCounters *counters);
 
-/// What a connection calls after each commit: `callback(context, frames now in its WAL)`; a
-/// nonzero result makes the connection run a PASSIVE checkpoint itself before its commit returns
-/// (what SQLite's automatic checkpoint does after every commit past its limit).
+/// What a connection calls after each commit: `callback(context, frames now in its WAL, how many
+/// times this connection started the WAL (over))`; a nonzero result makes the connection run a
+/// PASSIVE checkpoint itself before its commit returns (as SQLite's automatic checkpoint does).
 typedef struct OVNEdgeWALCommitHook {
-    int (*callback)(void *context, int walFrames);
+    int (*callback)(void *context, int walFrames, uint64_t walStarts);
     void *context;
 } OVNEdgeWALCommitHook;
 
-/// Replaces SQLite's automatic checkpoint on `connection` (an `sqlite3 *`) with `hook`
-/// (`sqlite3_wal_hook` takes the place of `wal_autocheckpoint`). The caller owns `hook`, which
+/// Replaces SQLite's automatic checkpoint on `connection` (an `sqlite3 *`, its "main" database)
+/// with `hook` (`sqlite3_wal_hook` takes the place of `wal_autocheckpoint`). The caller owns `hook`, which
 /// must outlive the connection. (`wal_commit_hook.c`; declared here, since SwiftPM's module of
 /// this folder does not notice a header added to it in an existing build.)
 void ovn_edge_wal_commit_hook(void *connection, const OVNEdgeWALCommitHook *hook);

@@ -15,9 +15,12 @@ import Synchronization
 /// and commits keep adding frames while the background copy runs; under a steady load it would
 /// never be complete (a POST benchmark grew the WAL past 1 GB). So the writer finishes the job:
 /// the first commit after a background round that finds at most `catchUpPages` frames left
-/// copies those itself (a small part of what SQLite's own checkpoint copied there), and past
-/// `hardLimit` it copies whatever is left, as SQLite would have (after waiting for a round that
-/// is running: one checkpoint runs at a time).
+/// copies those itself (a fraction of the pages SQLite's own checkpoint copied there, though
+/// the same two `fsync`s), and past `hardLimit` it copies whatever is left, as SQLite would have
+/// (after waiting for a round that is running: one checkpoint runs at a time). A round's count
+/// is kept with the WAL it copied from (the batched-WAL VFS counts the writer's WAL starts), so
+/// a WAL started over meanwhile is never taken for the rest of an old one. (A WAL started over
+/// by another process is: at worst one catch-up copies a whole limit, as SQLite would.)
 final class WALCheckpointer: Sendable {
     /// WAL pages that start a checkpoint (16 MiB by default): a page rewritten by many commits (an
     /// index leaf) is copied back once per checkpoint, not once per 1,000 pages (SQLite's default).
@@ -31,11 +34,12 @@ final class WALCheckpointer: Sendable {
         var running = false
         var closed = false
         var connection: DatabaseQueue?
-        /// The WAL's frames that the last background round left copied (0: none since the
-        /// writer's last catch-up, or the WAL started over since).
+        /// The WAL's frames that the last background round copied, while the WAL is the one it
+        /// copied from (`copiedFrom`: the writer's count of WAL starts then).
         var copied = 0
-        /// The WAL's frames at the previous commit: fewer now means it started over.
-        var lastFrames = 0
+        var copiedFrom: UInt64 = 0
+        var rounds = 0
+        var writerCheckpoints = 0
     }
 
     private enum Step { case none, background, writer, afterBackground }
@@ -53,8 +57,9 @@ final class WALCheckpointer: Sendable {
         self.pageLimit = pageLimit
         hook = .allocate(capacity: 1)
         hook.initialize(to: OVNEdgeWALCommitHook(
-            callback: { context, walFrames in
-                Unmanaged<WALCheckpointer>.fromOpaque(context!).takeUnretainedValue().committed(walFrames: Int(walFrames)) ? 1 : 0
+            callback: { context, walFrames, walStarts in
+                let checkpointer = Unmanaged<WALCheckpointer>.fromOpaque(context!).takeUnretainedValue()
+                return checkpointer.committed(walFrames: Int(walFrames), walStarts: walStarts) ? 1 : 0
             },
             context: nil
         ))
@@ -73,8 +78,12 @@ final class WALCheckpointer: Sendable {
     /// No background checkpoint is waiting or running.
     var isIdle: Bool { state.withLock { !$0.running } }
 
-    /// Waits for a running checkpoint and closes the checkpoint connection; later commits start
-    /// none (SQLite checkpoints when the last connection closes).
+    /// Background rounds started, and checkpoints the writer ran itself.
+    var counts: (rounds: Int, writerCheckpoints: Int) { state.withLock { ($0.rounds, $0.writerCheckpoints) } }
+
+    /// Waits for a running checkpoint and closes the checkpoint connection. Later commits past
+    /// the limit checkpoint on the writer, as SQLite's own checkpoint would (`Store.close` closes
+    /// the pool first: if that fails, the store goes on writing).
     func close() {
         state.withLock { $0.closed = true }
         queue.sync {
@@ -87,39 +96,47 @@ final class WALCheckpointer: Sendable {
     }
 
     /// On the writer's thread, inside its commit: true when the writer is to copy the rest now.
-    private func committed(walFrames: Int) -> Bool {
+    /// `walStarts` counts the times the writer started the WAL (over): a round's count of copied
+    /// frames is about the WAL it copied from, not a new one.
+    private func committed(walFrames: Int, walStarts: UInt64) -> Bool {
         let step = state.withLock { state -> Step in
-            if walFrames < state.lastFrames { state.copied = 0 } // the WAL started over
-            state.lastFrames = walFrames
-            guard walFrames >= pageLimit, !state.closed else { return .none }
+            guard walFrames >= pageLimit else { return .none }
+            if state.closed { return .writer }
             if state.running { return walFrames >= hardLimit ? .afterBackground : .none }
-            if walFrames >= hardLimit || (state.copied > 0 && walFrames - state.copied <= catchUpPages) {
+            let copied = state.copiedFrom == walStarts ? state.copied : 0
+            if walFrames >= hardLimit || (copied > 0 && walFrames - copied <= catchUpPages) {
                 state.copied = 0
+                state.writerCheckpoints += 1
                 return .writer
             }
             state.running = true
+            state.rounds += 1
             return .background
         }
         switch step {
         case .none: return false
-        case .background: queue.async { self.checkpoint() }; return false
+        case .background: queue.async { self.checkpoint(walStarts: walStarts) }; return false
         case .writer: return true
         case .afterBackground:
             // Only one checkpoint runs at a time: wait for the round (the queue is serial).
             queue.sync {}
-            state.withLock { $0.copied = 0 }
+            state.withLock { state in
+                state.copied = 0
+                state.writerCheckpoints += 1
+            }
             return true
         }
     }
 
     /// Failures are left to the next commit past the limit: PASSIVE gives up rather than wait
     /// (another checkpoint running, a closing connection).
-    private func checkpoint() {
+    private func checkpoint(walStarts: UInt64) {
         var copied = 0
         defer {
             state.withLock { state in
                 state.running = false
                 state.copied = copied
+                state.copiedFrom = walStarts
             }
         }
         guard let connection = try? openConnection(),
