@@ -99,8 +99,8 @@ final class WALCheckpointer: Sendable {
     /// `walStarts` counts the times the writer started the WAL (over): a round's count of copied
     /// frames is about the WAL it copied from, not a new one.
     private func committed(walFrames: Int, walStarts: UInt64) -> Bool {
+        guard walFrames >= pageLimit else { return false } // most commits: no lock taken
         let step = state.withLock { state -> Step in
-            guard walFrames >= pageLimit else { return .none }
             if state.closed { return .writer }
             if state.running { return walFrames >= hardLimit ? .afterBackground : .none }
             let copied = state.copiedFrom == walStarts ? state.copied : 0
