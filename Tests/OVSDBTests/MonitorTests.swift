@@ -64,19 +64,22 @@ import OVSDB
             try sandbox.nbctl("lr-add", "r0", "--", "lr-nat-add", "r0", "dnat_and_snat", "172.16.0.10", "10.0.0.5")
             try await TestClient.with(sandbox.nbRemote, configure: { $0.preferredMonitorMethod = method }) { client in
                 let first = try #require(client.cache.snapshot().all(NB.NAT.self).first).uuid
-                let updates = client.cache.updates()
-                let collector = Task { () -> [RowChange] in
-                    var all: [RowChange] = []
-                    for await update in updates {
-                        all += update.changes.filter { $0.table == "Logical_Router" }
-                        if all.count >= 3 { break }
+                // ovsdb-server merges the changes of transactions that commit while a client's
+                // earlier update is still unread, so each change is awaited before the next.
+                var updates = client.cache.updates().makeAsyncIterator()
+                var changes: [RowChange] = []
+                func nextRouterChange() async throws -> RowChange {
+                    while let update = await updates.next() {
+                        if let change = update.changes.first(where: { $0.table == "Logical_Router" }) { return change }
                     }
-                    return all
+                    throw CancellationError()
                 }
                 try sandbox.nbctl("lr-nat-add", "r0", "dnat_and_snat", "172.16.0.11", "10.0.0.6")
+                changes.append(try await nextRouterChange())
                 try sandbox.nbctl("set", "Logical_Router", "r0", "options:a=b")
+                changes.append(try await nextRouterChange())
                 try sandbox.nbctl("lr-nat-del", "r0", "dnat_and_snat", "172.16.0.10")
-                let changes = await collector.value
+                changes.append(try await nextRouterChange())
                 let second = try #require(client.cache.snapshot().all(NB.NAT.self).first).uuid
                 #expect(second != first)
                 try #require(changes.count == 3)
@@ -110,7 +113,8 @@ import OVSDB
                 try sandbox.nbctl("lb-add", "lb1", "172.16.0.1:80", "10.0.0.2:8080", "tcp", "--", "lr-lb-add", "r1", "lb1")
                 try await waitUntil(timeout: 10) { !client.cache.snapshot()["Load_Balancer"].isEmpty
                     && client.cache.snapshot().named(NB.LogicalRouter.self, "r1").first?.loadBalancers.count == 1 }
-                #expect(counter.current >= 4)
+                // one update per transaction at most; fewer when ovsdb-server merged some
+                #expect((1...4).contains(counter.current))
                 let lb = try #require(client.cache.snapshot().all(NB.LoadBalancer.self).first)
                 #expect(lb.vips == ["172.16.0.1:80": "10.0.0.2:8080"] && lb.protocol == "tcp")
                 #expect(TestClient.cacheContent(client, tables: Self.tables) == (try await TestClient.serverContent(client, tables: Self.tables)))
