@@ -50,6 +50,7 @@ let package = Package(
             dependencies: [
                 "EdgeCore", "CSQLiteBatchedWAL",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             plugins: ["MigrationsPlugin"]
         ),

@@ -12,7 +12,7 @@ protocol CachedInsertRecord: ResourceRecord {
 
 extension CachedInsertRecord {
     func insertCached(_ db: Database) throws {
-        try db.cachedStatement(sql: Self.insertSQL).execute(arguments: StatementArguments(common.insertValues + ownValues))
+        try db.cachedStatement(sql: Self.insertSQL).executeBound((common.insertValues + ownValues).map(BoundValue.init))
     }
 }
 

@@ -23,31 +23,33 @@ enum EIPUse {
             SELECT e.id, e.name, e.phase, e.usage, e.ip_v4, e.ip_v6, n.mode
             FROM eips e LEFT JOIN external_networks n ON n.id = e.network_id
             """
-        let row: Row?
-        switch reference {
-        case .id(let id): row = try Row.fetchOne(scope.db.cachedStatement(sql: select + " WHERE e.id = ?"), arguments: [id.text])
-        case .name(let name): row = try Row.fetchOne(scope.db.cachedStatement(sql: select + " WHERE e.name = ?"), arguments: [name])
+        let (statement, argument) = switch reference {
+        case .id(let id): (try scope.db.cachedStatement(sql: select + " WHERE e.id = ?"), id.text)
+        case .name(let name): (try scope.db.cachedStatement(sql: select + " WHERE e.name = ?"), name)
         }
         // The checks and errors of `WriteScope.resolve` and then the usage and family checks, in
-        // that order. Columns by index: a fetched row finds a name by lower-casing every column's.
-        guard let row else { throw StoreError.notFound(kind: .eip, reference: reference.description, field: "eip") }
-        let eip = try uuid(row[0])
-        if row[2] == SyncPhase.deleting.rawValue {
-            throw StoreError.deleting(ObjectReference(kind: .eip, id: eip, name: row[1]))
+        // that order. Read straight from SQLite (`withFirstRow`): one lookup per created rule.
+        let (eip, mode) = try statement.withFirstRow(.text(argument)) { row in
+            guard let row else { throw StoreError.notFound(kind: .eip, reference: reference.description, field: "eip") }
+            let eip = try uuid(try row.requiredText(0))
+            if row.text(2) == SyncPhase.deleting.rawValue {
+                throw StoreError.deleting(ObjectReference(kind: .eip, id: eip, name: row.text(1)))
+            }
+            let usage = try parse(try row.requiredText(3), as: EIPUsage.self, column: "usage")
+            if usage != .nat {
+                throw StoreError.eipUsageMismatch(ObjectReference(kind: .eip, id: eip, name: row.text(1)), usage: usage, required: .nat)
+            }
+            let addresses = EIPAddresses(ipV4: row.text(4), ipV6: row.text(5))
+            guard addresses.address(family) != nil else {
+                throw StoreError.validation(ValidationFailure(
+                    field: familyField, code: .familyMismatch, message: "the EIP has no \(family.rawValue) address"
+                ))
+            }
+            // An EIP whose network row is missing (never, with the foreign key) counts as centralized.
+            let mode = try parse(row.text(6) ?? DistributionMode.centralized.rawValue, as: DistributionMode.self, column: "mode")
+            scope.eipAddresses.remember(eip, addresses)
+            return (eip, mode)
         }
-        let usage = try parse(row[3] as String, as: EIPUsage.self, column: "usage")
-        if usage != .nat {
-            throw StoreError.eipUsageMismatch(ObjectReference(kind: .eip, id: eip, name: row[1]), usage: usage, required: .nat)
-        }
-        let addresses = EIPAddresses(ipV4: row[4], ipV6: row[5])
-        guard addresses.address(family) != nil else {
-            throw StoreError.validation(ValidationFailure(
-                field: familyField, code: .familyMismatch, message: "the EIP has no \(family.rawValue) address"
-            ))
-        }
-        // An EIP whose network row is missing (never, with the foreign key) counts as centralized.
-        let mode = try parse((row[6] as String?) ?? DistributionMode.centralized.rawValue, as: DistributionMode.self, column: "mode")
-        scope.eipAddresses.remember(eip, addresses)
         return Resolved(reference: .id(eip), networkMode: mode)
     }
 }

@@ -52,7 +52,8 @@ final class WriteScope {
         try db.cachedStatement(sql: """
             INSERT INTO change_log (time, actor, request_id, action, object_kind, object_id, before, after)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [nowText, context.actor, context.requestID, action.rawValue, kind.rawValue, id.text, before, after])
+            """).executeBound(.text(nowText), BoundValue(context.actor), BoundValue(context.requestID), .text(action.rawValue),
+                              .text(kind.rawValue), .text(id.text), BoundValue(before), BoundValue(after))
         return db.lastInsertedRowID
     }
 

@@ -29,15 +29,17 @@ struct StatusWriteBack {
     /// See `SyncQueue.setStatus`: the stored phase, or nil when the object no longer exists.
     mutating func write(_ kind: ResourceKind, id: UUID, status: SyncStatus) throws -> SyncPhase? {
         let (select, update) = try statements(kind)
-        let idText = id.text
-        // Columns by index on the cursor's row: a fetched row finds a column by name by
-        // lower-casing every column's, six times per status of a 10,000-object report.
-        let rows = try Row.fetchCursor(select, arguments: [idText])
-        guard let row = try rows.next() else { return nil }
-        let seq: Int64 = row[0]
-        let current = try parse(row[1], as: SyncPhase.self, column: "phase")
-        let revision: Int64 = row[2]
-        let previous = LoggedStatus(phase: current, observedRevision: row[3], message: row[4], conditionsJSON: row[5])
+        // Read straight from SQLite (`withFirstRow`): GRDB's row boxes every column, six per
+        // status of a 10,000-object report.
+        let found = try select.withFirstRow(.text(id.text)) { row -> (seq: Int64, current: SyncPhase, revision: Int64, previous: LoggedStatus)? in
+            guard let row else { return nil }
+            let previous = LoggedStatus(
+                phase: try parse(try row.requiredText(1), as: SyncPhase.self, column: "phase"),
+                observedRevision: row.integer(3), message: row.text(4), conditionsJSON: try row.requiredText(5)
+            )
+            return (row.integer(0), previous.phase, row.integer(2), previous)
+        }
+        guard let (seq, current, revision, previous) = found else { return nil }
         var phase = status.phase
         if current == .deleting {
             phase = .deleting
@@ -48,7 +50,7 @@ struct StatusWriteBack {
         }
         let observed = min(status.observedRevision, revision)
         let conditionsJSON = conditions.text(for: status.conditions, ResourceSnapshot.encode)
-        try update.execute(arguments: [phase.rawValue, observed, status.message, conditionsJSON, seq])
+        try update.executeBound(.text(phase.rawValue), .integer(observed), BoundValue(status.message), .text(conditionsJSON), .integer(seq))
         scope.dropFresh(kind, id)
         if phase != current {
             let now = LoggedStatus(phase: phase, observedRevision: observed, message: status.message, conditionsJSON: conditionsJSON)
