@@ -427,6 +427,10 @@ static int registration = SQLITE_OK;
 static pthread_once_t registrationOnce = PTHREAD_ONCE_INIT;
 
 static void registerOnce(void) {
+    // No one reads SQLite's memory statistics, whose upkeep takes a global mutex around every
+    // allocation. Must precede SQLite's initialization (sqlite3_vfs_find initializes it); if
+    // something initialized it already, the call fails (SQLITE_MISUSE) and changes nothing.
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
     underlying = sqlite3_vfs_find(NULL);
     if (underlying == NULL || underlying->iVersion < 2) {
         registration = SQLITE_ERROR;
