@@ -168,8 +168,9 @@ fip_post() {
     ovn-nbctl --db="$NB_REMOTE" ls-add external -- lr-add vpc1
     start_ovn_edge "$dir" "$NB_REMOTE"
     local edge_pid=$EDGE_PID base=$EDGE_BASE
-    # Enough EIPs that every POST in the run creates a new FIP (one FIP per EIP).
-    local eips=${BENCH_FIP_EIPS:-45000}
+    # Enough EIPs that every POST in the run creates a new FIP (one FIP per EIP): 6,000/s for
+    # 10 s, within the /16 the EIPs come from.
+    local eips=${BENCH_FIP_EIPS:-60000}
     log "fip-post: seeding $eips EIPs"
     local seeded
     seeded=$(seed_eips "$base" "$eips" "$dir/eips.txt")
