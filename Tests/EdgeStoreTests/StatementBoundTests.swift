@@ -1,4 +1,5 @@
 @testable import EdgeStore
+import Foundation
 import GRDB
 import Testing
 
@@ -31,6 +32,22 @@ import Testing
             #expect(found?.0 == "å ✓ x" && found?.1 == -7 && found?.2 == nil)
             #expect(try select.withFirstRow(.text("none")) { $0 == nil })
             #expect(throws: DatabaseError.self) { try select.withFirstRow(.text("b")) { try $0?.requiredText(2) } }
+        }
+    }
+
+    /// Empty text and blobs stay empty (not NULL); reals and blobs keep their type.
+    @Test func emptyValuesRealsAndBlobs() throws {
+        try DatabaseQueue().write { db in
+            try db.execute(sql: "CREATE TABLE v (a, b, c, d)")
+            try db.cachedStatement(sql: "INSERT INTO v VALUES (?, ?, ?, ?)")
+                .executeBound(.text(""), .blob([]), .real(2.5), BoundValue(Data([1, 2]) as (any DatabaseValueConvertible)?))
+            let row = try #require(try Row.fetchOne(db, sql: "SELECT typeof(a), a, typeof(b), length(b), typeof(c), c, typeof(d), hex(d) FROM v"))
+            #expect(row[0] as String == "text" && row[1] as String == "")
+            #expect(row[2] as String == "blob" && row[3] as Int == 0)
+            #expect(row[4] as String == "real" && row[5] as Double == 2.5)
+            #expect(row[6] as String == "blob" && row[7] as String == "0102")
+            let read = try db.cachedStatement(sql: "SELECT a, NULL FROM v").withFirstRow { row in (row?.text(0), row?.text(1)) }
+            #expect(read.0 == "" && read.1 == nil)
         }
     }
 

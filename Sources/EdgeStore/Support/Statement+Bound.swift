@@ -5,6 +5,8 @@ import GRDBSQLite
 enum BoundValue {
     case text(String)
     case integer(Int64)
+    case real(Double)
+    case blob([UInt8])
     case null
 
     init(_ text: String?) { self = text.map { .text($0) } ?? .null }
@@ -19,9 +21,9 @@ enum BoundValue {
             switch value.databaseValue.storage {
             case .null: self = .null
             case .int64(let integer): self = .integer(integer)
-            case .double(let double): self = .text(String(double))
+            case .double(let double): self = .real(double)
             case .string(let text): self = .text(text)
-            case .blob: preconditionFailure("no blob columns are bound by position")
+            case .blob(let data): self = .blob(Array(data))
             }
         }
     }
@@ -70,8 +72,15 @@ extension Statement {
             let index = Int32(offset + 1)
             let code: Int32
             switch value {
-            case .text(var text): code = text.withUTF8 { sqlite3_bind_text(statement, index, $0.baseAddress, Int32($0.count), transient) }
+            // A buffer without an address would bind NULL: an empty value binds a zero-length one.
+            case .text(var text):
+                code = text.isEmpty ? sqlite3_bind_text(statement, index, "", 0, transient)
+                    : text.withUTF8 { sqlite3_bind_text(statement, index, $0.baseAddress, Int32($0.count), transient) }
             case .integer(let integer): code = sqlite3_bind_int64(statement, index, integer)
+            case .real(let real): code = sqlite3_bind_double(statement, index, real)
+            case .blob(let bytes):
+                code = bytes.isEmpty ? sqlite3_bind_zeroblob(statement, index, 0)
+                    : bytes.withUnsafeBytes { sqlite3_bind_blob(statement, index, $0.baseAddress, Int32($0.count), transient) }
             case .null: code = sqlite3_bind_null(statement, index)
             }
             if code != SQLITE_OK { throw failure(code) }
@@ -90,7 +99,9 @@ struct BoundRow {
 
     /// The column's text; nil for NULL.
     func text(_ column: Int32) -> String? {
-        guard let bytes = sqlite3_column_text(statement, column) else { return nil }
+        guard let bytes = sqlite3_column_text(statement, column) else {
+            return sqlite3_column_type(statement, column) == SQLITE_NULL ? nil : ""
+        }
         let count = Int(sqlite3_column_bytes(statement, column))
         return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
     }
