@@ -100,6 +100,8 @@ let package = Package(
         .testTarget(name: "OVSDBTests", dependencies: ["OVSDB", "TestSupport"]),
         .testTarget(name: "EdgeCoreTests", dependencies: ["EdgeCore", "TestSupport"]),
         .testTarget(name: "EdgeLoggingTests", dependencies: ["EdgeLogging", .product(name: "Logging", package: "swift-log")]),
-        .testTarget(name: "EdgeStoreTests", dependencies: ["EdgeStore", "EdgeCore", "TestSupport"]),
+        .testTarget(name: "EdgeStoreTests", dependencies: [
+            "EdgeStore", "EdgeCore", "TestSupport", .product(name: "GRDBSQLite", package: "GRDB.swift"),
+        ]),
     ]
 )

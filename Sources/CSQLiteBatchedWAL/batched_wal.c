@@ -426,11 +426,14 @@ static int batchedCurrentTimeInt64(sqlite3_vfs *vfs, sqlite3_int64 *time) {
 static int registration = SQLITE_OK;
 static pthread_once_t registrationOnce = PTHREAD_ONCE_INIT;
 
-static void registerOnce(void) {
-    // No one reads SQLite's memory statistics, whose upkeep takes a global mutex around every
-    // allocation. Must precede SQLite's initialization (sqlite3_vfs_find initializes it); if
-    // something initialized it already, the call fails (SQLITE_MISUSE) and changes nothing.
+/// No one reads SQLite's memory statistics, whose upkeep takes a global mutex around every
+/// allocation. `sqlite3_config` must precede SQLite's initialization and is not thread-safe, so
+/// it runs as the program loads, before any thread could touch SQLite.
+__attribute__((constructor)) static void configureSQLite(void) {
     sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
+static void registerOnce(void) {
     underlying = sqlite3_vfs_find(NULL);
     if (underlying == NULL || underlying->iVersion < 2) {
         registration = SQLITE_ERROR;

@@ -51,6 +51,26 @@ import Testing
         }
     }
 
+    /// Too few or too many values fail (a reset keeps the last ones, which would be reused).
+    @Test func theNumberOfValuesMustMatchTheParameters() throws {
+        try database().write { db in
+            let insert = try db.cachedStatement(sql: "INSERT INTO t (name, n) VALUES (?, ?)")
+            try insert.executeBound(.text("a"), .integer(1))
+            let few = try #require(throws: DatabaseError.self) { try insert.executeBound(.text("b")) }
+            #expect(few.extendedResultCode == .SQLITE_MISUSE)
+            #expect(throws: DatabaseError.self) { try insert.executeBound(.text("c"), .integer(3), .null) }
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM t") == 1)
+        }
+    }
+
+    /// A statement that returns rows runs to its end (`RETURNING`).
+    @Test func aStatementReturningRowsCompletes() throws {
+        try database().write { db in
+            try db.cachedStatement(sql: "INSERT INTO t (name) VALUES (?), (?) RETURNING id").executeBound(.text("a"), .text("b"))
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM t") == 2)
+        }
+    }
+
     @Test func aFailedStatementReportsSQLitesErrorAndStaysUsable() throws {
         try database().write { db in
             let insert = try db.cachedStatement(sql: "INSERT INTO t (name, n) VALUES (?, ?)")

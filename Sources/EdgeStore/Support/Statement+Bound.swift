@@ -1,7 +1,8 @@
 import GRDB
 import GRDBSQLite
 
-/// A value bound straight to an SQLite parameter.
+/// A value bound straight to an SQLite parameter. Text is bound whole, by its length (GRDB's
+/// binding stops at a NUL byte; names cannot hold one).
 enum BoundValue {
     case text(String)
     case integer(Int64)
@@ -44,7 +45,8 @@ extension Statement {
         let statement = sqliteStatement
         sqlite3_reset(statement)
         try bind(values)
-        let code = sqlite3_step(statement)
+        var code = sqlite3_step(statement)
+        while code == SQLITE_ROW { code = sqlite3_step(statement) } // (`RETURNING`: rows unread)
         // The error (and its message) is read before the reset that readies the statement again.
         let error = code == SQLITE_DONE ? nil : failure(code)
         sqlite3_reset(statement)
@@ -68,6 +70,11 @@ extension Statement {
 
     private func bind(_ values: [BoundValue]) throws {
         let statement = sqliteStatement
+        // A reset keeps the last values: too few would silently reuse them.
+        let expected = Int(sqlite3_bind_parameter_count(statement))
+        guard values.count == expected else {
+            throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "\(values.count) values for \(expected) parameters", sql: sql)
+        }
         for (offset, value) in values.enumerated() {
             let index = Int32(offset + 1)
             let code: Int32
@@ -99,9 +106,9 @@ struct BoundRow {
 
     /// The column's text; nil for NULL.
     func text(_ column: Int32) -> String? {
-        guard let bytes = sqlite3_column_text(statement, column) else {
-            return sqlite3_column_type(statement, column) == SQLITE_NULL ? nil : ""
-        }
+        // The type first: it is undefined once `sqlite3_column_text` converted the value.
+        guard sqlite3_column_type(statement, column) != SQLITE_NULL else { return nil }
+        guard let bytes = sqlite3_column_text(statement, column) else { return "" }
         let count = Int(sqlite3_column_bytes(statement, column))
         return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
     }
@@ -115,5 +122,6 @@ struct BoundRow {
         return text
     }
 
+    /// The column's integer (0 for NULL: read only `NOT NULL` columns with it).
     func integer(_ column: Int32) -> Int64 { sqlite3_column_int64(statement, column) }
 }
