@@ -30,7 +30,7 @@ enum BoundValue {
     }
 }
 
-/// SQLite copies a text bound with this destructor before the bind returns.
+/// SQLite copies a text or blob bound with this destructor before the bind returns.
 private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
 extension Statement {
