@@ -1,5 +1,4 @@
 @testable import EdgeStore
-import Foundation
 import GRDB
 import Testing
 
@@ -18,8 +17,7 @@ import Testing
         try database().write { db in
             let insert = try db.cachedStatement(sql: "INSERT INTO t (name, n, note) VALUES (?, ?, ?)")
             try insert.executeBound(.text("å ✓ x"), .integer(-7), .null)
-            try insert.executeBound([BoundValue("b" as (any DatabaseValueConvertible)?), BoundValue(true as (any DatabaseValueConvertible)?),
-                                     BoundValue(nil as (any DatabaseValueConvertible)?)])
+            try insert.executeBound([.text("b"), .integer(1), .null])
             let rows = try Row.fetchAll(db, sql: "SELECT name, n, note FROM t ORDER BY id")
             #expect(rows.map { $0["name"] as String } == ["å ✓ x", "b"])
             #expect(rows.map { $0["n"] as Int64 } == [-7, 1])
@@ -40,7 +38,7 @@ import Testing
         try DatabaseQueue().write { db in
             try db.execute(sql: "CREATE TABLE v (a, b, c, d)")
             try db.cachedStatement(sql: "INSERT INTO v VALUES (?, ?, ?, ?)")
-                .executeBound(.text(""), .blob([]), .real(2.5), BoundValue(Data([1, 2]) as (any DatabaseValueConvertible)?))
+                .executeBound(.text(""), .blob([]), .real(2.5), .blob([1, 2]))
             let row = try #require(try Row.fetchOne(db, sql: "SELECT typeof(a), a, typeof(b), length(b), typeof(c), c, typeof(d), hex(d) FROM v"))
             #expect(row[0] as String == "text" && row[1] as String == "")
             #expect(row[2] as String == "blob" && row[3] as Int == 0)

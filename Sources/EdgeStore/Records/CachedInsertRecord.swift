@@ -7,12 +7,12 @@ protocol CachedInsertRecord: ResourceRecord {
     /// `CommonColumns.insertSQL(table:own:)` of the table and the kind's own columns.
     static var insertSQL: String { get }
     /// The kind's own column values, in the order of `insertSQL`'s own columns.
-    var ownValues: [(any DatabaseValueConvertible)?] { get }
+    var ownValues: [BoundValue] { get }
 }
 
 extension CachedInsertRecord {
     func insertCached(_ db: Database) throws {
-        try db.cachedStatement(sql: Self.insertSQL).executeBound((common.insertValues + ownValues).map(BoundValue.init))
+        try db.cachedStatement(sql: Self.insertSQL).executeBound(common.insertValues + ownValues)
     }
 }
 
@@ -23,8 +23,9 @@ extension CommonColumns {
         "phase", "observed_revision", "status_message", "conditions", "change_seq",
     ]
 
-    var insertValues: [(any DatabaseValueConvertible)?] {
-        [id, name, project, labels, revision, createdAt, updatedAt, phase, observedRevision, statusMessage, conditions, changeSeq]
+    var insertValues: [BoundValue] {
+        [.text(id), BoundValue(name), .text(project), .text(labels), .integer(revision), .text(createdAt), .text(updatedAt),
+         .text(phase), .integer(observedRevision), BoundValue(statusMessage), .text(conditions), .integer(changeSeq)]
     }
 
     static func insertSQL(table: String, own: [String]) -> String {
@@ -35,10 +36,10 @@ extension CommonColumns {
 
 extension FloatingIPRecord: CachedInsertRecord {
     static let insertSQL = CommonColumns.insertSQL(table: databaseTableName, own: ["eip_id", "router", "internal_ip", "logical_port", "mode", "stateless"])
-    var ownValues: [(any DatabaseValueConvertible)?] { [eipID, router, internalIP, logicalPort, mode, stateless] }
+    var ownValues: [BoundValue] { [.text(eipID), .text(router), .text(internalIP), BoundValue(logicalPort), .text(mode), .integer(stateless ? 1 : 0)] }
 }
 
 extension EIPRecord: CachedInsertRecord {
     static let insertSQL = CommonColumns.insertSQL(table: databaseTableName, own: ["network_id", "ip_v4", "ip_v6", "mac", "usage"])
-    var ownValues: [(any DatabaseValueConvertible)?] { [networkID, ipV4, ipV6, mac, usage] }
+    var ownValues: [BoundValue] { [.text(networkID), BoundValue(ipV4), BoundValue(ipV6), .text(mac), .text(usage)] }
 }

@@ -11,23 +11,6 @@ enum BoundValue {
     case null
 
     init(_ text: String?) { self = text.map { .text($0) } ?? .null }
-
-    init(_ value: (any DatabaseValueConvertible)?) {
-        switch value {
-        case nil: self = .null
-        case let text as String: self = .text(text)
-        case let integer as Int64: self = .integer(integer)
-        case let flag as Bool: self = .integer(flag ? 1 : 0)
-        case let value?:
-            switch value.databaseValue.storage {
-            case .null: self = .null
-            case .int64(let integer): self = .integer(integer)
-            case .double(let double): self = .real(double)
-            case .string(let text): self = .text(text)
-            case .blob(let data): self = .blob(Array(data))
-            }
-        }
-    }
 }
 
 /// SQLite copies a text or blob bound with this destructor before the bind returns.

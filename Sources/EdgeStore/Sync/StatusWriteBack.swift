@@ -18,6 +18,12 @@ struct StatusWriteBack {
 
     init(_ scope: WriteScope) { self.scope = scope }
 
+    /// `SyncQueue.setStatuses`: every update in order, the stored phases in order.
+    static func writeAll(_ updates: [(kind: ResourceKind, id: UUID, status: SyncStatus)], in scope: WriteScope) throws -> [SyncPhase?] {
+        var writeBack = StatusWriteBack(scope)
+        return try updates.map { try writeBack.write($0.kind, id: $0.id, status: $0.status) }
+    }
+
     /// What a status change logs as `before` or `after`.
     private struct LoggedStatus: Equatable {
         var phase: SyncPhase

@@ -53,8 +53,7 @@ public struct SyncQueue: Sendable {
     public func setStatuses(_ updates: [(kind: ResourceKind, id: UUID, status: SyncStatus)], context: ChangeContext = .reconciler) throws -> [SyncPhase?] {
         guard !updates.isEmpty else { return [] }
         return try store.write(context) { scope in
-            var writeBack = StatusWriteBack(scope)
-            return try updates.map { try writeBack.write($0.kind, id: $0.id, status: $0.status) }
+            try StatusWriteBack.writeAll(updates, in: scope)
         }
     }
 
@@ -64,8 +63,7 @@ public struct SyncQueue: Sendable {
     public func setStatuses(_ updates: [(kind: ResourceKind, id: UUID, status: SyncStatus)], context: ChangeContext = .reconciler) async throws -> [SyncPhase?] {
         guard !updates.isEmpty else { return [] }
         return try await store.write(context) { scope in
-            var writeBack = StatusWriteBack(scope)
-            return try updates.map { try writeBack.write($0.kind, id: $0.id, status: $0.status) }
+            try StatusWriteBack.writeAll(updates, in: scope)
         }
     }
 
